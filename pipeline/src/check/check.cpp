@@ -1,0 +1,31 @@
+#include "check/checks.h"
+#include "rodtrad/check.h"
+
+namespace rodtrad {
+
+void checkWorkspace(const Workspace& workspace, const CheckOptions& options,
+                    std::vector<Diagnostic>& diagnostics) {
+    Reporter reporter(diagnostics);
+    const WorkspaceIndex index(workspace.impl(), reporter);
+    const CheckContext context{index, reporter, options.asOf ? options.asOf : workspace.defaultAsOf()};
+    checkOrganisation(context);
+    checkPlans(context);
+    checkFollowUps(context);
+    checkEms(context);
+    checkClauseReferences(context);
+}
+
+CheckReport checkWorkspaceDirectory(const std::filesystem::path& directory,
+                                    const CheckOptions& options) {
+    CheckReport report;
+    const auto workspace = Workspace::load(directory, options.load, report.diagnostics);
+    report.documents = workspace->documentCount();
+    report.asOf = options.asOf ? options.asOf : workspace->defaultAsOf();
+    CheckOptions resolved = options;
+    resolved.asOf = report.asOf;
+    checkWorkspace(*workspace, resolved, report.diagnostics);
+    sortDiagnostics(report.diagnostics);
+    return report;
+}
+
+} // namespace rodtrad

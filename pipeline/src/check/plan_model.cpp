@@ -1,0 +1,50 @@
+#include "check/plan_model.h"
+
+namespace rodtrad {
+
+std::set<std::string> planIndicators(pugi::xml_node plan) {
+    std::set<std::string> ids;
+    for (pugi::xml_node goal : plan.children("goal")) {
+        for (pugi::xml_node indicator : goal.children("indicator")) {
+            ids.insert(indicator.attribute("id").value());
+        }
+        for (pugi::xml_node ref : goal.children("indicatorRef")) {
+            ids.insert(ref.attribute("ref").value());
+        }
+    }
+    return ids;
+}
+
+pugi::xml_node owningGoal(const Located& indicator) {
+    return indicator ? indicator.node.parent() : pugi::xml_node();
+}
+
+bool goalChainContains(const WorkspaceIndex& index, std::string_view goalId,
+                       std::string_view ancestorId) {
+    std::string current(goalId);
+    // A chain longer than the number of goals has a cycle.
+    const std::size_t bound = index.planGoals.size() + index.councilGoals.size() + 1;
+    for (std::size_t step = 0; step <= bound && !current.empty(); ++step) {
+        if (current == ancestorId) {
+            return true;
+        }
+        const Located at = index.find(index.planGoals, current);
+        if (!at) {
+            return false;
+        }
+        current = at.node.attribute("parent").value();
+    }
+    return false;
+}
+
+std::set<std::string> scaleLevels(pugi::xml_node plan) {
+    std::set<std::string> ids;
+    const pugi::xml_node scale = plan.child("assessment").child("scale");
+    for (pugi::xml_node level : scale.children("level")) {
+        ids.insert(level.attribute("id").value());
+    }
+    ids.insert(scale.child("notAssessable").attribute("id").value());
+    return ids;
+}
+
+} // namespace rodtrad

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "load/document.h"
+#include "rodtrad/workspace.h"
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace rodtrad {
+
+struct Workspace::Impl {
+    std::filesystem::path root;
+    std::vector<std::unique_ptr<Document>> documents; // sorted by relativePath
+
+    std::vector<const Document*> ofKind(DocumentKind kind) const;
+};
+
+// Reads one file under the limits, refuses what the prescan refuses, validates it against
+// the schema of its kind and parses it. Returns nullptr (with diagnostics) if the file could
+// not be loaded at all; a document that is well-formed but invalid is returned with
+// schemaValid false.
+std::unique_ptr<Document> loadDocument(const std::filesystem::path& file, std::string displayPath,
+                                       std::string relativePath, const ParseLimits& limits,
+                                       std::vector<Diagnostic>& diagnostics);
+
+// The same, for text already in memory (an upload to the workflow service).
+std::unique_ptr<Document> loadDocumentFromText(std::string_view text, std::string displayPath,
+                                               const ParseLimits& limits,
+                                               std::vector<Diagnostic>& diagnostics);
+
+} // namespace rodtrad
