@@ -1,5 +1,6 @@
-#include "check/checks.h"
 #include "rodtrad/check.h"
+
+#include "check/checks.h"
 
 namespace rodtrad {
 
@@ -7,7 +8,8 @@ void checkWorkspace(const Workspace& workspace, const CheckOptions& options,
                     std::vector<Diagnostic>& diagnostics) {
     Reporter reporter(diagnostics);
     const WorkspaceIndex index(workspace.impl(), reporter);
-    const CheckContext context{index, reporter, options.asOf ? options.asOf : workspace.defaultAsOf()};
+    const CheckContext context{index, reporter,
+                               options.asOf ? options.asOf : workspace.defaultAsOf()};
     checkOrganisation(context);
     checkPlans(context);
     checkFollowUps(context);

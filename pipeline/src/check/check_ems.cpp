@@ -1,9 +1,424 @@
 #include "check/checks.h"
+#include "model/clause_catalogue.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <string>
 
 namespace rodtrad {
+namespace {
 
-void checkEms(const CheckContext& /*context*/) {}
+using IdSpace = std::unordered_map<std::string, Located>;
 
-void checkClauseReferences(const CheckContext& /*context*/) {}
+// Cross-document references EMS records make: the element, its attribute, the id space it
+// points into and how to name what is missing.
+struct Reference {
+    DocumentKind kind;
+    const char* xpath; // relative to the root
+    const char* attribute;
+    IdSpace WorkspaceIndex::*space;
+    const char* what;
+    const char* code;
+};
+
+void checkReferences(const CheckContext& context) {
+    static const Reference references[] = {
+        {DocumentKind::emsScope, "includedUnit", "ref", &WorkspaceIndex::units, "unit", "ref.unit"},
+        {DocumentKind::aspectsRegister, "aspect/obligationRef", "ref", &WorkspaceIndex::obligations,
+         "compliance obligation", "ref.obligation"},
+        {DocumentKind::aspectsRegister, "aspect/controlRef", "ref", &WorkspaceIndex::controls,
+         "operational control", "ref.control"},
+        {DocumentKind::aspectsRegister, "aspect/objectiveRef", "ref", &WorkspaceIndex::objectives,
+         "environmental objective", "ref.objective"},
+        {DocumentKind::complianceObligations, "obligation/aspectRef", "ref",
+         &WorkspaceIndex::aspects, "aspect", "ref.aspect"},
+        {DocumentKind::emsContext, "interestedParty/need", "obligation",
+         &WorkspaceIndex::obligations, "compliance obligation", "ref.obligation"},
+        {DocumentKind::objectivesProgramme, "objective", "councilGoal",
+         &WorkspaceIndex::councilGoals, "council goal", "ref.goal"},
+        {DocumentKind::objectivesProgramme, "objective/indicatorRef", "ref",
+         &WorkspaceIndex::indicators, "indicator", "ref.indicator"},
+        {DocumentKind::operationalControls, "control/aspectRef", "ref", &WorkspaceIndex::aspects,
+         "aspect", "ref.aspect"},
+        {DocumentKind::operationalControls, "control/unit", "ref", &WorkspaceIndex::units, "unit",
+         "ref.unit"},
+        {DocumentKind::emergencyPreparedness, "scenario/aspectRef", "ref", &WorkspaceIndex::aspects,
+         "aspect", "ref.aspect"},
+        {DocumentKind::monitoringResults, "parameter", "indicator", &WorkspaceIndex::indicators,
+         "indicator", "ref.indicator"},
+        {DocumentKind::auditProgramme, "audit/unit", "ref", &WorkspaceIndex::units, "unit",
+         "ref.unit"},
+        {DocumentKind::auditReport, "audit", "ref", &WorkspaceIndex::audits, "planned audit",
+         "ref.audit"},
+        {DocumentKind::auditReport, "auditee", "ref", &WorkspaceIndex::units, "unit", "ref.unit"},
+        {DocumentKind::auditReport, "finding", "nonconformity", &WorkspaceIndex::nonconformities,
+         "nonconformity", "ref.nonconformity"},
+        {DocumentKind::nonconformityLog, "nonconformity", "finding", &WorkspaceIndex::findings,
+         "audit finding", "ref.finding"},
+    };
+    const WorkspaceIndex& index = context.index;
+    for (const auto& doc : index.workspace.documents) {
+        for (const Reference& reference : references) {
+            if (doc->kind != reference.kind) {
+                continue;
+            }
+            for (pugi::xpath_node found : doc->root().select_nodes(reference.xpath)) {
+                const pugi::xml_attribute attribute = found.node().attribute(reference.attribute);
+                if (attribute && !index.find(index.*reference.space, attribute.value())) {
+                    context.report.error(*doc, found.node(), reference.attribute, reference.code,
+                                         std::string(reference.what) + " " +
+                                             quote(attribute.value()) + " is not in the workspace");
+                }
+            }
+        }
+        // Aspects, obligations and people name units with a unit attribute, in any EMS record.
+        if (kindInfo(doc->kind).ems) {
+            for (pugi::xpath_node found : doc->root().select_nodes(".//*[@unit]")) {
+                const pugi::xml_attribute unit = found.node().attribute("unit");
+                if (!index.find(index.units, unit.value())) {
+                    context.report.error(*doc, found.node(), "unit", "ref.unit",
+                                         "unit " + quote(unit.value()) +
+                                             " is not in the organisation");
+                }
+            }
+        }
+    }
+}
+
+bool linkedToLegalObligation(const WorkspaceIndex& index, pugi::xml_node aspect) {
+    for (pugi::xml_node ref : aspect.children("obligationRef")) {
+        const Located obligation = index.find(index.obligations, ref.attribute("ref").value());
+        if (obligation && std::string_view(obligation.node.attribute("kind").value()) == "legal") {
+            return true;
+        }
+    }
+    return false;
+}
+
+void checkAspects(const CheckContext& context, const Document& doc) {
+    Reporter& report = context.report;
+    const pugi::xml_node method = doc.root().child("scoringMethod");
+    struct Criterion {
+        double min, max, weight;
+        pugi::xml_node node;
+    };
+    std::map<std::string, Criterion> criteria;
+    for (pugi::xml_node criterion : method.children("criterion")) {
+        criteria[criterion.attribute("id").value()] = {
+            criterion.attribute("min").as_double(), criterion.attribute("max").as_double(),
+            criterion.attribute("weight").as_double(1.0), criterion};
+        if (criterion.attribute("min").as_double() > criterion.attribute("max").as_double()) {
+            report.error(doc, criterion, "min", "aspect.method",
+                         "criterion " + quote(criterion.attribute("id").value()) +
+                             " has min above max");
+        }
+    }
+    const bool product = std::string_view(method.child_value("combine")) == "product";
+    const double threshold = method.child("significanceThreshold").text().as_double();
+    const bool legalGate = method.child("legalGate").text().as_bool();
+
+    for (pugi::xml_node aspect : doc.root().children("aspect")) {
+        const std::string id = aspect.attribute("id").value();
+        double total = product ? 1.0 : 0.0;
+        std::set<std::string> scored;
+        bool inRange = true;
+        for (pugi::xml_node score : aspect.children("score")) {
+            const std::string criterion = score.attribute("criterion").value();
+            const auto it = criteria.find(criterion);
+            if (it == criteria.end()) {
+                inRange = false;
+                continue; // the schema's keyref reports it
+            }
+            scored.insert(criterion);
+            const double value = score.attribute("value").as_double();
+            if (value < it->second.min || value > it->second.max) {
+                inRange = false;
+                report.error(doc, score, "value", "aspect.score-range",
+                             "score " + std::string(score.attribute("value").value()) + " for " +
+                                 quote(criterion) + " of aspect " + quote(id) +
+                                 " lies outside the method's range " +
+                                 it->second.node.attribute("min").value() + "–" +
+                                 it->second.node.attribute("max").value());
+            }
+            total = product ? total * value * it->second.weight : total + value * it->second.weight;
+        }
+        for (const auto& [criterion, range] : criteria) {
+            if (scored.count(criterion) == 0) {
+                inRange = false;
+                report.error(doc, aspect, "aspect.score-missing",
+                             "aspect " + quote(id) + " has no score for " + quote(criterion));
+            }
+        }
+        const bool declared = aspect.attribute("significant").as_bool();
+        const bool legal = legalGate && linkedToLegalObligation(context.index, aspect);
+        const bool computed = total >= threshold - 1e-9 || legal;
+        if (inRange && declared != computed && !aspect.child("justification")) {
+            char totalText[32];
+            std::snprintf(totalText, sizeof totalText, "%g", total);
+            report.error(doc, aspect, "significant", "aspect.significance",
+                         "aspect " + quote(id) + " is marked " +
+                             (declared ? "significant" : "not significant") +
+                             " but the scoring method gives " + totalText + " against threshold " +
+                             method.child_value("significanceThreshold") +
+                             (legal ? " with a legal obligation linked" : "") +
+                             "; give a justification or correct the scores");
+        }
+        if (declared && !aspect.child("controlRef") && !aspect.child("objectiveRef")) {
+            report.error(doc, aspect, "aspect.uncontrolled",
+                         "significant aspect " + quote(id) +
+                             " has neither an operational control nor an objective");
+        }
+    }
+}
+
+void checkObligations(const CheckContext& context, const Document& doc) {
+    if (!context.asOf) {
+        return;
+    }
+    for (pugi::xml_node obligation : doc.root().children("obligation")) {
+        const std::string id = obligation.attribute("id").value();
+        const int interval = obligation.attribute("intervalMonths").as_int();
+        std::optional<Date> latest;
+        pugi::xml_node latestNode;
+        for (pugi::xml_node evaluation : obligation.children("evaluation")) {
+            const auto date = Date::parse(evaluation.attribute("date").value());
+            if (date && (!latest || *latest < *date)) {
+                latest = date;
+                latestNode = evaluation;
+            }
+        }
+        if (!latest) {
+            context.report.error(doc, obligation, "obligation.not-evaluated",
+                                 "compliance with " + quote(id) + " has never been evaluated");
+            continue;
+        }
+        const Date due = latest->addMonths(interval);
+        if (due < *context.asOf) {
+            context.report.error(doc, latestNode, "date", "obligation.evaluation-overdue",
+                                 "compliance with " + quote(id) + " was last evaluated " +
+                                     latest->toString() + "; with an interval of " +
+                                     std::to_string(interval) + " months it was due " +
+                                     due.toString());
+        }
+    }
+}
+
+void checkObjectives(const CheckContext& context, const Document& doc) {
+    const WorkspaceIndex& index = context.index;
+    for (pugi::xml_node objective : doc.root().children("objective")) {
+        const std::string id = objective.attribute("id").value();
+        const bool hasGoal = objective.attribute("councilGoal");
+        const bool hasParent = objective.attribute("parent");
+        if (hasGoal == hasParent) {
+            context.report.error(doc, objective, "objective.link",
+                                 "objective " + quote(id) +
+                                     " must serve either a council goal (councilGoal) or an "
+                                     "overarching objective (parent), not " +
+                                     (hasGoal ? "both" : "neither"));
+        }
+        if (hasGoal) {
+            const Located goal =
+                index.find(index.councilGoals, objective.attribute("councilGoal").value());
+            if (goal && !goal.node.attribute("environmental").as_bool()) {
+                context.report.warning(doc, objective, "councilGoal", "objective.goal",
+                                       "council goal " +
+                                           quote(objective.attribute("councilGoal").value()) +
+                                           " is not marked environmental");
+            }
+        }
+        // Follow the parents; more steps than objectives means a cycle.
+        std::string current = objective.attribute("parent").value();
+        for (std::size_t step = 0; !current.empty(); ++step) {
+            if (current == id || step > index.objectives.size()) {
+                context.report.error(doc, objective, "parent", "objective.cycle",
+                                     "objective " + quote(id) + " is its own ancestor");
+                break;
+            }
+            const Located parent = index.find(index.objectives, current);
+            current = parent ? parent.node.attribute("parent").value() : "";
+        }
+    }
+}
+
+void checkNonconformities(const CheckContext& context, const Document& doc) {
+    for (pugi::xml_node nc : doc.root().children("nonconformity")) {
+        const std::string id = nc.attribute("id").value();
+        const bool closed = std::string_view(nc.attribute("status").value()) == "closed";
+        if (closed) {
+            if (!nc.child("rootCause")) {
+                context.report.error(doc, nc, "status", "nc.closed-without-cause",
+                                     "nonconformity " + quote(id) +
+                                         " is closed without a root cause");
+            }
+            bool verified = false;
+            for (pugi::xml_node action : nc.children("action")) {
+                verified =
+                    verified || action.child("verification").attribute("effective").as_bool();
+            }
+            if (!verified) {
+                context.report.error(doc, nc, "status", "nc.closed-unverified",
+                                     "nonconformity " + quote(id) +
+                                         " is closed without a corrective action verified as "
+                                         "effective");
+            }
+            if (!nc.child("closed")) {
+                context.report.error(doc, nc, "status", "nc.closed-date",
+                                     "nonconformity " + quote(id) +
+                                         " is closed but has no closing date");
+            }
+        } else if (context.asOf) {
+            const auto due = Date::parse(nc.attribute("due").value());
+            if (due && *due < *context.asOf) {
+                context.report.warning(doc, nc, "due", "nc.overdue",
+                                       "nonconformity " + quote(id) +
+                                           " is open past its due date " + due->toString());
+            }
+        }
+        // A finding and its nonconformity should point at each other.
+        if (const pugi::xml_attribute finding = nc.attribute("finding")) {
+            const Located at = context.index.find(context.index.findings, finding.value());
+            if (at && at.node.attribute("nonconformity") &&
+                id != at.node.attribute("nonconformity").value()) {
+                context.report.error(doc, nc, "finding", "nc.finding-mismatch",
+                                     "finding " + quote(finding.value()) + " names nonconformity " +
+                                         quote(at.node.attribute("nonconformity").value()) +
+                                         ", not " + quote(id));
+            }
+        }
+    }
+}
+
+void checkManagementReview(const CheckContext& context, const Document& doc) {
+    static constexpr const char* requiredInputs[] = {
+        "previous-actions",    "changes-issues",      "changes-needs", "changes-aspects",
+        "changes-obligations", "risks-opportunities", "objectives",    "nonconformities",
+        "monitoring",          "compliance",          "audits",        "resources",
+        "communications",      "improvement"};
+    std::set<std::string> covered;
+    for (pugi::xml_node input : doc.root().children("input")) {
+        covered.insert(input.attribute("kind").value());
+    }
+    std::string missing;
+    for (const char* kind : requiredInputs) {
+        if (covered.count(kind) == 0) {
+            missing += missing.empty() ? kind : std::string(", ") + kind;
+        }
+    }
+    if (!missing.empty()) {
+        context.report.error(doc, doc.root().child("meeting"), "review.input-missing",
+                             "the management review does not consider: " + missing);
+    }
+}
+
+void checkEmergencyPreparedness(const CheckContext& context, const Document& doc) {
+    const int defaultInterval = doc.root().attribute("testIntervalMonths").as_int(12);
+    for (pugi::xml_node scenario : doc.root().children("scenario")) {
+        const int interval = scenario.attribute("testIntervalMonths").as_int(defaultInterval);
+        std::optional<Date> latest;
+        for (pugi::xml_node drill : scenario.children("drill")) {
+            const auto date = Date::parse(drill.attribute("date").value());
+            if (date && (!latest || *latest < *date)) {
+                latest = date;
+            }
+        }
+        const std::string id = scenario.attribute("id").value();
+        if (!latest) {
+            context.report.error(doc, scenario, "emergency.never-tested",
+                                 "the response to " + quote(id) + " has never been tested");
+        } else if (context.asOf && latest->addMonths(interval) < *context.asOf) {
+            context.report.error(doc, scenario, "emergency.drill-overdue",
+                                 "the response to " + quote(id) + " was last tested " +
+                                     latest->toString() + "; a drill was due every " +
+                                     std::to_string(interval) + " months");
+        }
+    }
+}
+
+void checkMonitoring(const CheckContext& context, const Document& doc) {
+    for (pugi::xml_node parameter : doc.root().children("parameter")) {
+        std::map<std::string, Date> dueOf;
+        for (pugi::xml_node equipment : parameter.children("equipment")) {
+            if (const auto due = Date::parse(equipment.attribute("calibrationDue").value())) {
+                dueOf[equipment.attribute("id").value()] = *due;
+            }
+        }
+        for (pugi::xml_node measurement : parameter.children("measurement")) {
+            const auto it = dueOf.find(measurement.attribute("equipment").value());
+            const auto date = Date::parse(measurement.attribute("date").value());
+            if (it != dueOf.end() && date && it->second < *date) {
+                context.report.warning(doc, measurement, "equipment", "monitoring.calibration",
+                                       "measured with " + quote(it->first) +
+                                           " after its calibration was due " +
+                                           it->second.toString());
+            }
+        }
+    }
+}
+
+void checkPolicy(const CheckContext& context, const Document& doc) {
+    std::set<std::string> kinds;
+    for (pugi::xml_node commitment : doc.root().children("commitment")) {
+        kinds.insert(commitment.attribute("kind").value());
+    }
+    for (const char* required : {"protection", "compliance", "continual-improvement"}) {
+        if (kinds.count(required) == 0) {
+            context.report.error(doc, doc.root(), "policy.commitment-missing",
+                                 std::string("the policy lacks the ") + required +
+                                     " commitment ISO 14001 requires");
+        }
+    }
+}
+
+} // namespace
+
+void checkEms(const CheckContext& context) {
+    checkReferences(context);
+    for (const auto& doc : context.index.workspace.documents) {
+        switch (doc->kind) {
+        case DocumentKind::aspectsRegister:
+            checkAspects(context, *doc);
+            break;
+        case DocumentKind::complianceObligations:
+            checkObligations(context, *doc);
+            break;
+        case DocumentKind::objectivesProgramme:
+            checkObjectives(context, *doc);
+            break;
+        case DocumentKind::nonconformityLog:
+            checkNonconformities(context, *doc);
+            break;
+        case DocumentKind::managementReview:
+            checkManagementReview(context, *doc);
+            break;
+        case DocumentKind::emergencyPreparedness:
+            checkEmergencyPreparedness(context, *doc);
+            break;
+        case DocumentKind::monitoringResults:
+            checkMonitoring(context, *doc);
+            break;
+        case DocumentKind::environmentalPolicy:
+            checkPolicy(context, *doc);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+void checkClauseReferences(const CheckContext& context) {
+    const ClauseCatalogue& catalogue = ClauseCatalogue::instance();
+    for (const auto& doc : context.index.workspace.documents) {
+        for (pugi::xpath_node found : doc->root().select_nodes(".//clause")) {
+            const pugi::xml_node clause = found.node();
+            const std::string edition = clause.attribute("edition").value();
+            const std::string number = clause.attribute("number").value();
+            if (catalogue.find(edition, number) == nullptr) {
+                context.report.error(*doc, clause, "number", "ref.clause",
+                                     "ISO 14001:" + edition + " has no clause " + number);
+            }
+        }
+    }
+}
 
 } // namespace rodtrad

@@ -8,11 +8,10 @@
 namespace rodtrad {
 namespace {
 
-
 // The strategic plan a follow-up is judged against: the one its operational plan refers to.
 pugi::xml_node strategicPlanOf(const WorkspaceIndex& index, pugi::xml_node operationalPlan) {
-    const Located at =
-        index.find(index.strategicPlans, operationalPlan.child("strategicPlan").attribute("ref").value());
+    const Located at = index.find(index.strategicPlans,
+                                  operationalPlan.child("strategicPlan").attribute("ref").value());
     return at ? at.node : pugi::xml_node();
 }
 
@@ -53,13 +52,13 @@ void checkOutcomes(const CheckContext& context, const Document& doc, pugi::xml_n
         }
         if (!outcome.attribute("value") && outcome.child("split").attribute("value")) {
             report.warning(doc, outcome, "outcome.total-missing",
-                           "outcome of " + quote(id) +
-                               " has values by gender but no total value");
+                           "outcome of " + quote(id) + " has values by gender but no total value");
         }
         const pugi::xml_node consolidation = indicator.node.child("consolidation");
         if (std::string_view(consolidation.attribute("formula").value()) == "weighted-average") {
             const std::string weight = consolidation.attribute("weight").value();
-            if (!weight.empty() && weights.count(weight) == 0 && missingWeights.insert(weight).second) {
+            if (!weight.empty() && weights.count(weight) == 0 &&
+                missingWeights.insert(weight).second) {
                 report.warning(doc, outcome, "followup.weight-missing",
                                "indicator " + quote(id) + " consolidates weighted by " +
                                    quote(weight) + ", which this follow-up does not report");

@@ -7,7 +7,6 @@
 namespace rodtrad {
 namespace {
 
-
 // Checks one indicator definition on its own: thresholds on the right side of the target,
 // the named weight a weighted average needs, targets within the plan's years.
 void checkIndicator(const CheckContext& context, const Document& doc, pugi::xml_node indicator,
@@ -20,8 +19,8 @@ void checkIndicator(const CheckContext& context, const Document& doc, pugi::xml_
         if (year < firstYear || year > lastYear) {
             report.warning(doc, target, "year", "period.target-outside",
                            "target for " + std::to_string(year) + " of indicator " + quote(id) +
-                               " lies outside the plan's years " + std::to_string(firstYear) +
-                               "–" + std::to_string(lastYear));
+                               " lies outside the plan's years " + std::to_string(firstYear) + "–" +
+                               std::to_string(lastYear));
         }
         if (pugi::xml_attribute yellow = target.attribute("yellow")) {
             const double value = target.attribute("value").as_double();
@@ -169,11 +168,11 @@ void checkGoalParent(const CheckContext& context, const Document& doc, pugi::xml
     const std::string owner = index.goalOwner(parent);
     if (!index.isAncestorOrSelf(owner, planUnit) && index.find(index.units, planUnit)) {
         report.error(doc, goal, "parent", "goal.breakdown",
-                     "goal " + quote(id) + " breaks down " + quote(parent) + " of " +
-                         quote(owner) + ", which is not above " + quote(planUnit) +
-                         " in the organisation");
+                     "goal " + quote(id) + " breaks down " + quote(parent) + " of " + quote(owner) +
+                         ", which is not above " + quote(planUnit) + " in the organisation");
     }
-    if (parentAt.doc->kind == DocumentKind::strategicPlan && parentAt.doc->id() != strategicPlanId) {
+    if (parentAt.doc->kind == DocumentKind::strategicPlan &&
+        parentAt.doc->id() != strategicPlanId) {
         report.error(doc, goal, "parent", "goal.breakdown",
                      "goal " + quote(id) + " breaks down a council goal of " +
                          quote(parentAt.doc->id()) + ", not of the plan's strategic plan " +
@@ -227,7 +226,9 @@ void checkOperationalPlan(const CheckContext& context, const Document& doc,
                 continue;
             }
             const std::string owner = owningGoal(indicator).attribute("id").value();
-            if (!goalChainContains(index, goal.attribute("parent").value(), owner)) {
+            // A broken chain is reported where it breaks, not again for every indicator.
+            if (goalChainComplete(index, goal.attribute("parent").value()) &&
+                !goalChainContains(index, goal.attribute("parent").value(), owner)) {
                 report.warning(doc, ref, "ref", "indicator.not-inherited",
                                "indicator " + quote(id) + " belongs to goal " + quote(owner) +
                                    ", which goal " + quote(goal.attribute("id").value()) +

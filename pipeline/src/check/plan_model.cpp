@@ -37,6 +37,21 @@ bool goalChainContains(const WorkspaceIndex& index, std::string_view goalId,
     return false;
 }
 
+bool goalChainComplete(const WorkspaceIndex& index, std::string_view goalId) {
+    std::string current(goalId);
+    for (std::size_t step = 0; step <= index.planGoals.size(); ++step) {
+        if (index.find(index.councilGoals, current)) {
+            return true;
+        }
+        const Located at = index.find(index.planGoals, current);
+        if (!at) {
+            return false;
+        }
+        current = at.node.attribute("parent").value();
+    }
+    return false;
+}
+
 std::set<std::string> scaleLevels(pugi::xml_node plan) {
     std::set<std::string> ids;
     const pugi::xml_node scale = plan.child("assessment").child("scale");

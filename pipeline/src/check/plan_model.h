@@ -20,6 +20,9 @@ pugi::xml_node owningGoal(const Located& indicator);
 bool goalChainContains(const WorkspaceIndex& index, std::string_view goalId,
                        std::string_view ancestorId);
 
+// True if goalId's chain of parents resolves all the way up to a council goal.
+bool goalChainComplete(const WorkspaceIndex& index, std::string_view goalId);
+
 // The level ids of the assessment scale of a strategic plan, notAssessable included.
 std::set<std::string> scaleLevels(pugi::xml_node strategicPlan);
 

@@ -9,7 +9,9 @@
 namespace rodtrad {
 
 // An id or value as it appears in messages: "KF3".
-inline std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+inline std::string quote(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
 
 // Appends located diagnostics for the checks.
 class Reporter {
@@ -31,10 +33,10 @@ public:
         add(Severity::error, doc, doc.position(node.attribute(attribute), node), std::move(code),
             std::move(message));
     }
-    void warning(const Document& doc, pugi::xml_node node, const char* attribute,
-                 std::string code, std::string message) {
-        add(Severity::warning, doc, doc.position(node.attribute(attribute), node),
-            std::move(code), std::move(message));
+    void warning(const Document& doc, pugi::xml_node node, const char* attribute, std::string code,
+                 std::string message) {
+        add(Severity::warning, doc, doc.position(node.attribute(attribute), node), std::move(code),
+            std::move(message));
     }
 
 private:

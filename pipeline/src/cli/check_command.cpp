@@ -15,12 +15,12 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
     std::string asOf;
     unsigned threads = 0;
     po::options_description named("Options");
-    named.add_options()                                                     //
+    named.add_options()                                                         //
         ("workspace", po::value(&workspace)->required(), "workspace directory") //
-        ("format", po::value(&format), "text (default) or json")            //
+        ("format", po::value(&format), "text (default) or json")                //
         ("as-of", po::value(&asOf),
          "judge due dates at this date (YYYY-MM-DD); default: the end of the latest follow-up "
-         "period")                                                          //
+         "period") //
         ("threads", po::value(&threads), "parser threads (default: one per core)");
     po::positional_options_description positional;
     positional.add("workspace", 1);

@@ -45,8 +45,7 @@ int runCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     try {
         return command->second(argc - 1, argv + 1, out, err);
     } catch (const UsageError& e) {
-        err << "rodtrad " << name << ": " << e.what() << "\n(see rodtrad " << name
-            << " --help)\n";
+        err << "rodtrad " << name << ": " << e.what() << "\n(see rodtrad " << name << " --help)\n";
         return exitUsage;
     } catch (const IoError& e) {
         err << "rodtrad " << name << ": error: " << e.what() << '\n';

@@ -2,7 +2,9 @@
 
 namespace rodtrad {
 
-std::string Document::id() const { return root().child("header").child_value("id"); }
+std::string Document::id() const {
+    return root().child("header").child_value("id");
+}
 
 SourcePosition Document::positionOfOffset(std::size_t offset) const {
     return lines.position(std::string_view(buffer.get(), size), offset);

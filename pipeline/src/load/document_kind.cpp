@@ -24,23 +24,25 @@ constexpr std::array<DocumentKindInfo, 19> kinds{{
      "operational-controls.xsd", true},
     {DocumentKind::emergencyPreparedness, "emergencyPreparedness", emsNamespace,
      "emergency-preparedness.xsd", true},
-    {DocumentKind::monitoringResults, "monitoringResults", emsNamespace,
-     "monitoring-results.xsd", true},
+    {DocumentKind::monitoringResults, "monitoringResults", emsNamespace, "monitoring-results.xsd",
+     true},
     {DocumentKind::auditProgramme, "auditProgramme", emsNamespace, "audit-programme.xsd", true},
     {DocumentKind::auditReport, "auditReport", emsNamespace, "audit-report.xsd", true},
     {DocumentKind::nonconformityLog, "nonconformityLog", emsNamespace, "nonconformity-log.xsd",
      true},
     {DocumentKind::managementReview, "managementReview", emsNamespace, "management-review.xsd",
      true},
-    {DocumentKind::competenceRecords, "competenceRecords", emsNamespace,
-     "competence-records.xsd", true},
+    {DocumentKind::competenceRecords, "competenceRecords", emsNamespace, "competence-records.xsd",
+     true},
     {DocumentKind::communicationLog, "communicationLog", emsNamespace, "communication-log.xsd",
      true},
 }};
 
 } // namespace
 
-std::span<const DocumentKindInfo> documentKinds() { return kinds; }
+std::span<const DocumentKindInfo> documentKinds() {
+    return kinds;
+}
 
 const DocumentKindInfo& kindInfo(DocumentKind kind) {
     return kinds[static_cast<std::size_t>(kind)];

@@ -15,9 +15,7 @@ struct SourcePosition {
 // Offsets of the line starts of one file, so that any byte offset maps to line and column.
 class LineIndex {
 public:
-    void reset() {
-        starts_.assign(1, 0);
-    }
+    void reset() { starts_.assign(1, 0); }
     void addLineStart(std::size_t offset) { starts_.push_back(static_cast<std::uint32_t>(offset)); }
     // Line and column (both 1-based; the column counts characters, not bytes) of offset in
     // text, the buffer the index was built from.

@@ -1,10 +1,10 @@
 #include "load/schema_set.h"
 
+#include <cstring>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
-
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
@@ -52,22 +52,14 @@ std::string trimmed(const char* text) {
     return s;
 }
 
-// libxml2 names elements {namespace}local; the namespace is noise in a message about one file.
-std::string withoutNamespaces(std::string message) {
-    std::size_t open;
-    while ((open = message.find('{')) != std::string::npos) {
-        const std::size_t close = message.find('}', open);
-        if (close == std::string::npos) {
-            break;
-        }
-        message.erase(open, close - open + 1);
-    }
-    return message;
-}
-
 void collectError(void* userData, xmlErrorPtr error) {
     auto* collector = static_cast<ErrorCollector*>(userData);
     if (error == nullptr || error->level == XML_ERR_WARNING) {
+        return;
+    }
+    // libxml2 follows an invalid enumeration value with this second, internal complaint.
+    if (error->message != nullptr &&
+        std::strstr(error->message, "No precomputed value available") != nullptr) {
         return;
     }
     if (++collector->count > maxErrorsPerFile) {
@@ -84,7 +76,7 @@ void collectError(void* userData, xmlErrorPtr error) {
     d.line = error->line;
     d.column = error->int2 > 0 && error->domain == XML_FROM_PARSER ? error->int2 : 0;
     d.code = error->domain == XML_FROM_SCHEMASV ? "schema" : "xml.malformed";
-    d.message = withoutNamespaces(trimmed(error->message));
+    d.message = withoutNamespaceNames(trimmed(error->message));
     // libxml2 words these checks in terms of its own options; say what the user can do.
     if (d.message.find("Excessive depth") != std::string::npos) {
         d.code = "xml.depth";
@@ -94,6 +86,27 @@ void collectError(void* userData, xmlErrorPtr error) {
 }
 
 } // namespace
+
+std::string withoutNamespaceNames(std::string message) {
+    std::size_t from = 0;
+    std::size_t open;
+    while ((open = message.find('{', from)) != std::string::npos) {
+        const std::size_t close = message.find('}', open);
+        if (close == std::string::npos) {
+            break;
+        }
+        const std::string_view inside =
+            std::string_view(message).substr(open + 1, close - open - 1);
+        if (inside.find_first_of(" '\"") == std::string_view::npos &&
+            inside.find(':') != std::string_view::npos) {
+            message.erase(open, close - open + 1);
+            from = open;
+        } else {
+            from = close + 1;
+        }
+    }
+    return message;
+}
 
 void installXmlSecurityPolicy() {
     static std::once_flag once;
@@ -165,13 +178,13 @@ bool SchemaSet::validate(std::string_view text, std::string_view schemaFile,
     xmlParserInputBufferPtr input = xmlParserInputBufferCreateMem(
         text.data(), static_cast<int>(text.size()), XML_CHAR_ENCODING_UTF8);
     // Takes ownership of input.
-    const int result = xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_UTF8, nullptr,
-                                               nullptr);
+    const int result =
+        xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_UTF8, nullptr, nullptr);
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     xmlSchemaFreeValidCtxt(context);
     if (result != 0 && collector.count == 0) {
-        diagnostics.push_back({Severity::error, file, 0, 0, "schema",
-                               "the document could not be validated"});
+        diagnostics.push_back(
+            {Severity::error, file, 0, 0, "schema", "the document could not be validated"});
     }
     return result == 0 && collector.count == 0;
 }

@@ -39,6 +39,9 @@ private:
 // The schema and catalogue files compiled into the binary, keyed by file name.
 const std::map<std::string_view, std::string_view>& embeddedSchemas();
 
+// libxml2 names elements {namespace}local; in a message about one file the namespace is noise.
+std::string withoutNamespaceNames(std::string message);
+
 // Installs the process-wide libxml2 policy: no external entities or network for anything
 // but the embedded schemas. Called by SchemaSet; idempotent.
 void installXmlSecurityPolicy();

@@ -78,9 +78,9 @@ std::unique_ptr<Document> parseLoaded(std::unique_ptr<Document> doc, const Parse
     doc->kind = *kind;
     const std::size_t before = diagnostics.size();
     doc->schemaValid = SchemaSet::instance().validate(text, *kind, doc->path, diagnostics);
-    const bool parserComplained = std::any_of(
-        diagnostics.begin() + static_cast<std::ptrdiff_t>(before), diagnostics.end(),
-        [](const Diagnostic& d) { return d.code != "schema"; });
+    const bool parserComplained =
+        std::any_of(diagnostics.begin() + static_cast<std::ptrdiff_t>(before), diagnostics.end(),
+                    [](const Diagnostic& d) { return d.code != "schema"; });
 
     const pugi::xml_parse_result parsed = doc->xml.load_buffer_inplace(
         doc->buffer.get(), doc->size, pugi::parse_default, pugi::encoding_utf8);
@@ -131,7 +131,8 @@ std::unique_ptr<Document> loadDocument(const std::filesystem::path& file, std::s
     std::ifstream in(file, std::ios::binary);
     if (!in.read(doc->buffer.get(), static_cast<std::streamsize>(doc->size)) ||
         in.peek() != std::ifstream::traits_type::eof()) {
-        addAt(diagnostics, doc->path, {}, "io.read", "cannot read the whole file (changed while read?)");
+        addAt(diagnostics, doc->path, {}, "io.read",
+              "cannot read the whole file (changed while read?)");
         return nullptr;
     }
     return parseLoaded(std::move(doc), limits, diagnostics);
@@ -168,8 +169,12 @@ std::vector<const Document*> Workspace::Impl::ofKind(DocumentKind kind) const {
 Workspace::Workspace(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Workspace::~Workspace() = default;
 
-const std::filesystem::path& Workspace::root() const { return impl_->root; }
-std::size_t Workspace::documentCount() const { return impl_->documents.size(); }
+const std::filesystem::path& Workspace::root() const {
+    return impl_->root;
+}
+std::size_t Workspace::documentCount() const {
+    return impl_->documents.size();
+}
 
 std::unique_ptr<Workspace> Workspace::load(const std::filesystem::path& directory,
                                            const LoadOptions& options,
@@ -219,7 +224,8 @@ std::unique_ptr<Workspace> Workspace::load(const std::filesystem::path& director
         }
     };
     unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-    threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(std::max<std::size_t>(1, entries.size())));
+    threads = std::clamp<unsigned>(threads, 1,
+                                   static_cast<unsigned>(std::max<std::size_t>(1, entries.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) {
         pool.emplace_back(work);

@@ -101,7 +101,8 @@ private:
             }
             if (length == 3 && c == 0xEF && static_cast<unsigned char>(text_[i + 1]) == 0xBF &&
                 static_cast<unsigned char>(text_[i + 2]) >= 0xBE) {
-                return finding(i, "xml.char", "noncharacter U+FFFE or U+FFFF is not allowed in XML");
+                return finding(i, "xml.char",
+                               "noncharacter U+FFFE or U+FFFF is not allowed in XML");
             }
             i += length;
         }
@@ -262,7 +263,9 @@ RootElement readRootElement(std::string_view text, std::size_t offset) {
     }
     const std::size_t end = std::min(text.find('>', offset), text.size());
     const std::string_view tag = text.substr(offset + 1, end - offset - 1);
-    auto isBreak = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/'; };
+    auto isBreak = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/';
+    };
     std::size_t i = 0;
     while (i < tag.size() && !isBreak(tag[i])) {
         ++i;
@@ -270,7 +273,8 @@ RootElement readRootElement(std::string_view text, std::size_t offset) {
     const std::string_view name = tag.substr(0, i);
     const std::size_t colon = name.find(':');
     root.localName = std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
-    root.prefix = colon == std::string_view::npos ? std::string() : std::string(name.substr(0, colon));
+    root.prefix =
+        colon == std::string_view::npos ? std::string() : std::string(name.substr(0, colon));
     const std::string wanted = root.prefix.empty() ? "xmlns" : "xmlns:" + root.prefix;
     while (i < tag.size()) {
         while (i < tag.size() && isBreak(tag[i])) {

@@ -41,12 +41,15 @@ Date Period::end() const {
     return Date{year, 12, 31};
 }
 
-std::string Period::id() const { return std::to_string(year) + "-" + std::string(periodKindName(kind)); }
+std::string Period::id() const {
+    return std::to_string(year) + "-" + std::string(periodKindName(kind));
+}
 
 std::optional<Period> Period::parse(std::string_view text) {
     const std::string_view yearText = text.substr(0, text.find('-'));
     int year = 0;
-    const auto [end, error] = std::from_chars(yearText.data(), yearText.data() + yearText.size(), year);
+    const auto [end, error] =
+        std::from_chars(yearText.data(), yearText.data() + yearText.size(), year);
     if (error != std::errc() || end != yearText.data() + yearText.size() || yearText.size() != 4) {
         return std::nullopt;
     }

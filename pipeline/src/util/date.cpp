@@ -5,7 +5,9 @@
 namespace rodtrad {
 namespace {
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int y, int m) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -74,6 +76,8 @@ Date Date::fromDaysSinceEpoch(long z) {
     return Date{y, m, d};
 }
 
-Date Date::addDays(int days) const { return fromDaysSinceEpoch(daysSinceEpoch() + days); }
+Date Date::addDays(int days) const {
+    return fromDaysSinceEpoch(daysSinceEpoch() + days);
+}
 
 } // namespace rodtrad

@@ -1,0 +1,78 @@
+// The rodtrad command line as a user runs it: exit status, stderr and stdout.
+#include "rodtrad/cli.h"
+#include "temp_workspace.h"
+
+#include <gtest/gtest.h>
+#include <sstream>
+
+namespace rodtrad {
+namespace {
+
+struct CliRun {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+CliRun run(std::vector<std::string> args) {
+    args.insert(args.begin(), "rodtrad");
+    std::vector<const char*> argv;
+    for (const auto& a : args) {
+        argv.push_back(a.c_str());
+    }
+    std::ostringstream out;
+    std::ostringstream err;
+    const int status = runCommandLine(static_cast<int>(argv.size()), argv.data(), out, err);
+    return {status, out.str(), err.str()};
+}
+
+} // namespace
+
+TEST(Cli, CheckOfACleanWorkspaceExitsZero) {
+    const auto ws = test::TempWorkspace::minimal();
+    const CliRun r = run({"check", ws.dir().string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("5 documents, 0 errors, 0 warnings"), std::string::npos) << r.err;
+}
+
+TEST(Cli, CheckReportsFindingsLikeACompiler) {
+    const auto ws = test::TempWorkspace::minimal();
+    ws.replace("plans/bun-2025.xml", "parent=\"KF1\"", "parent=\"KF7\"");
+    const CliRun r = run({"check", ws.dir().string()});
+    EXPECT_EQ(r.status, 1);
+    const std::string expected = (ws.dir() / "plans/bun-2025.xml").string() + ":11:";
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(": error: goal \"BUN-M1\" breaks down \"KF7\""), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("[ref.goal]"), std::string::npos) << r.err;
+}
+
+TEST(Cli, CheckWritesJsonOnRequest) {
+    const auto ws = test::TempWorkspace::minimal();
+    ws.replace("plans/bun-2025.xml", "parent=\"KF1\"", "parent=\"KF7\"");
+    const CliRun r = run({"check", ws.dir().string(), "--format", "json"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.out.find("\"code\":\"ref.goal\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"line\":11"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"errors\":1"), std::string::npos) << r.out;
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+    EXPECT_EQ(run({}).status, 2);
+    EXPECT_EQ(run({"frobnicate"}).status, 2);
+    EXPECT_EQ(run({"check"}).status, 2);
+    const CliRun bad = run({"check", "/nonexistent/workspace"});
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.err.find("not a workspace directory"), std::string::npos) << bad.err;
+    EXPECT_EQ(run({"check", ".", "--format", "xml"}).status, 2);
+    EXPECT_EQ(run({"check", ".", "--as-of", "2025-02-30"}).status, 2);
+}
+
+TEST(Cli, HelpExitsZero) {
+    const CliRun r = run({"check", "--help"});
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("usage: rodtrad check"), std::string::npos);
+    EXPECT_EQ(run({"--help"}).status, 0);
+}
+
+} // namespace rodtrad
