@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test.
+# Sets up, builds and runs every test: the dev build, then the unit tests again under
+# AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (hostile inputs included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh dev
 ctest --preset dev
+scripts/build.sh asan
+ctest --preset asan -L unit
