@@ -339,3 +339,22 @@ TEST(Checks, AHundredFaultsGiveAHundredFindings) {
 }
 
 } // namespace rodtrad
+
+namespace rodtrad {
+
+TEST(Checks, TheCouncilFollowsUpTheStrategicPlanItself) {
+    const test::TempWorkspace ws = test::TempWorkspace::minimal();
+    ws.write("follow-ups/kf-2025-helar.xml", R"(<followUp xmlns="urn:rodtrad:plan:1">
+  <header><id>fu-kf-2025</id><title>Årsredovisning 2025</title><unit>kf</unit><documentNumber>KS 2026/1</documentNumber></header>
+  <period year="2025" kind="helar"/>
+  <plan ref="sp"/>
+  <outcome indicator="KF1-N1" year="2025" value="78.5" source="kolada"/>
+  <goalAssessment goal="KF1" level="delvis"><justification><p>Nära målet.</p></justification></goalAssessment>
+</followUp>)");
+    EXPECT_TRUE(ws.check().diagnostics.empty()) << test::describe(ws.check());
+    ws.replace("follow-ups/kf-2025-helar.xml", "indicator=\"KF1-N1\"", "indicator=\"SK-N1\"");
+    const CheckReport report = ws.check();
+    EXPECT_EQ(test::withCode(report, "followup.indicator").size(), 1u) << test::describe(report);
+}
+
+} // namespace rodtrad

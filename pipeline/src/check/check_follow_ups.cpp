@@ -84,10 +84,13 @@ void checkFollowUp(const CheckContext& context, const Document& doc,
                      "plan " + quote(planId) + " already has a follow-up for " + periodId + ": " +
                          existing->second->path);
     }
-    const Located planAt = index.find(index.operationalPlans, planId);
+    Located planAt = index.find(index.operationalPlans, planId);
+    if (!planAt) {
+        planAt = index.find(index.strategicPlans, planId);
+    }
     if (!planAt) {
         report.error(doc, root.child("plan"), "ref", "ref.plan",
-                     "operational plan " + quote(planId) + " is not in the workspace");
+                     "plan " + quote(planId) + " is not in the workspace");
         return;
     }
     const pugi::xml_node plan = planAt.node;
@@ -98,17 +101,21 @@ void checkFollowUp(const CheckContext& context, const Document& doc,
                      "the follow-up belongs to " + quote(unit) + " but plan " + quote(planId) +
                          " to " + quote(planUnit));
     }
-    const int planYear = plan.child("year").text().as_int();
-    if (planYear != periodYear) {
+    const bool strategic = planAt.doc->kind == DocumentKind::strategicPlan;
+    const int firstYear = strategic ? plan.child("period").attribute("from").as_int()
+                                    : plan.child("year").text().as_int();
+    const int lastYear = strategic ? plan.child("period").attribute("to").as_int() : firstYear;
+    if (periodYear < firstYear || periodYear > lastYear) {
         report.error(doc, periodNode, "year", "period.followup-year",
-                     "a follow-up of " + std::to_string(periodYear) + " for the plan of " +
-                         std::to_string(planYear));
+                     "a follow-up of " + std::to_string(periodYear) + " for a plan of " +
+                         std::to_string(firstYear) +
+                         (lastYear != firstYear ? "–" + std::to_string(lastYear) : ""));
     }
     checkOutcomes(context, doc, plan, periodYear);
 
     std::set<std::string> activities;
     std::set<std::string> goals;
-    for (pugi::xml_node goal : plan.children("goal")) {
+    for (pugi::xml_node goal : planGoals(plan)) {
         goals.insert(goal.attribute("id").value());
         for (pugi::xml_node activity : goal.children("activity")) {
             activities.insert(activity.attribute("id").value());

@@ -2,9 +2,22 @@
 
 namespace rodtrad {
 
+std::vector<pugi::xml_node> planGoals(pugi::xml_node plan) {
+    std::vector<pugi::xml_node> goals;
+    for (pugi::xml_node goal : plan.children("goal")) {
+        goals.push_back(goal);
+    }
+    for (pugi::xml_node perspective : plan.children("perspective")) {
+        for (pugi::xml_node goal : perspective.children("councilGoal")) {
+            goals.push_back(goal);
+        }
+    }
+    return goals;
+}
+
 std::set<std::string> planIndicators(pugi::xml_node plan) {
     std::set<std::string> ids;
-    for (pugi::xml_node goal : plan.children("goal")) {
+    for (pugi::xml_node goal : planGoals(plan)) {
         for (pugi::xml_node indicator : goal.children("indicator")) {
             ids.insert(indicator.attribute("id").value());
         }

@@ -4,13 +4,18 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace rodtrad {
 
 // Helpers over the planning documents shared by the checks and the rollup.
 
-// The indicators a plan measures: its goals' own indicators and the ones they inherit.
-std::set<std::string> planIndicators(pugi::xml_node operationalPlan);
+// The indicators a plan measures: its goals' own indicators and the ones they inherit. For a
+// strategic plan, the council goals' indicators.
+std::set<std::string> planIndicators(pugi::xml_node plan);
+
+// The goals of a plan (council goals for a strategic plan) and the activities under them.
+std::vector<pugi::xml_node> planGoals(pugi::xml_node plan);
 
 // The goal that owns an indicator (council goal or plan goal), if any.
 pugi::xml_node owningGoal(const Located& indicator);
