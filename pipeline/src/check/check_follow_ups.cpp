@@ -9,9 +9,14 @@ namespace rodtrad {
 namespace {
 
 // The strategic plan a follow-up is judged against: the one its operational plan refers to.
-pugi::xml_node strategicPlanOf(const WorkspaceIndex& index, pugi::xml_node operationalPlan) {
-    const Located at = index.find(index.strategicPlans,
-                                  operationalPlan.child("strategicPlan").attribute("ref").value());
+// The strategic plan a follow-up is judged against: the one its operational plan refers to, or
+// the plan itself when the follow-up is the council's own of the strategic plan.
+pugi::xml_node strategicPlanOf(const WorkspaceIndex& index, pugi::xml_node plan) {
+    if (std::string_view(plan.name()) == "strategicPlan") {
+        return plan;
+    }
+    const Located at =
+        index.find(index.strategicPlans, plan.child("strategicPlan").attribute("ref").value());
     return at ? at.node : pugi::xml_node();
 }
 
@@ -54,8 +59,10 @@ void checkOutcomes(const CheckContext& context, const Document& doc, pugi::xml_n
             report.warning(doc, outcome, "outcome.total-missing",
                            "outcome of " + quote(id) + " has values by gender but no total value");
         }
+        // Values consolidate upwards with their weights; the strategic plan's are at the top.
         const pugi::xml_node consolidation = indicator.node.child("consolidation");
-        if (std::string_view(consolidation.attribute("formula").value()) == "weighted-average") {
+        if (std::string_view(plan.name()) != "strategicPlan" &&
+            std::string_view(consolidation.attribute("formula").value()) == "weighted-average") {
             const std::string weight = consolidation.attribute("weight").value();
             if (!weight.empty() && weights.count(weight) == 0 &&
                 missingWeights.insert(weight).second) {
