@@ -14,7 +14,7 @@ constexpr std::string_view overview = R"(usage: rodtrad COMMAND [ARGS] [--help]
 
 Commands:
   check WORKSPACE     validate every document and the red thread between them
-  templates           list the report templates
+  rollup WORKSPACE    compute the red thread for a period as one XML document
 Run "rodtrad COMMAND --help" for the options of a command.
 )";
 
@@ -23,6 +23,7 @@ Run "rodtrad COMMAND --help" for the options of a command.
 int runCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
     const std::map<std::string_view, CommandFunction> commands{
         {"check", runCheckCommand},
+        {"rollup", runRollupCommand},
     };
     if (argc < 2) {
         err << overview;

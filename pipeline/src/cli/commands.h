@@ -15,5 +15,6 @@ using CommandFunction = int (*)(int argc, const char* const* argv, std::ostream&
                                 std::ostream& err);
 
 int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+int runRollupCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 } // namespace rodtrad

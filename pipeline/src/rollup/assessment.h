@@ -18,8 +18,8 @@ enum class RuleKind { share, weighted, worstOf };
 
 struct RuleLevel {
     std::string level;
-    std::optional<double> minShare;          // share and weighted rules
-    std::optional<IndicatorStatus> status;   // worst-of rules
+    std::optional<double> minShare;        // share and weighted rules
+    std::optional<IndicatorStatus> status; // worst-of rules
 };
 
 struct AssessmentRule {
@@ -45,9 +45,9 @@ struct AssessmentInput {
 };
 
 struct AssessmentResult {
-    std::string level;     // a level id, or the scale's notAssessable id
+    std::string level; // a level id, or the scale's notAssessable id
     bool assessable = false;
-    double share = 0;      // share of assessable inputs that are green (weighted for weighted)
+    double share = 0; // share of assessable inputs that are green (weighted for weighted)
     int inputs = 0;
     int assessableInputs = 0;
     int green = 0;

@@ -48,7 +48,8 @@ std::optional<double> yellowLimit(double target, Direction direction, const Yell
     if (!band.margin) {
         return std::nullopt;
     }
-    const double width = band.marginIsPercent ? std::fabs(target) * *band.margin / 100.0 : *band.margin;
+    const double width =
+        band.marginIsPercent ? std::fabs(target) * *band.margin / 100.0 : *band.margin;
     return direction == Direction::higher ? target - width : target + width;
 }
 

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "check/index.h"
+#include "model/period.h"
+#include "rollup/assessment.h"
+#include "rollup/consolidation.h"
+#include "rollup/indicator_status.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace rodtrad {
+
+// Everything the rollup reads from a checked workspace for one period, gathered once and
+// indexed for the computation.
+struct RollupUnit {
+    std::string id;
+    std::string type;
+    std::string name;
+    int parent = -1;
+    std::vector<int> children;
+    int depth = 0;
+    int order = 0; // pre-order position in the organisation
+    pugi::xml_node node;
+};
+
+struct IndicatorDefinition {
+    std::string id;
+    Located at;
+    std::string goal; // the goal that defines it
+    int unit = -1;    // the unit owning that goal
+    Direction direction = Direction::higher;
+    Formula formula = Formula::own;
+    std::string weightName;
+    int decimals = 1;
+    double weight = 1.0;
+    YellowBand band;
+    struct Target {
+        double value = 0;
+        std::optional<double> yellow;
+        pugi::xml_node node;
+    };
+    std::map<int, Target> targets;
+};
+
+struct ReportedOutcome {
+    std::optional<double> value;
+    const Document* doc = nullptr;
+    pugi::xml_node node;
+    int periodRank = 0; // later periods of the year win
+};
+
+struct RollupGoal {
+    std::string id;
+    Located at;
+    int unit = -1;
+    bool council = false;
+    std::string rule;
+    std::vector<std::string> children; // plan goals breaking this one down, in organisation order
+};
+
+class RollupInputs {
+public:
+    RollupInputs(const WorkspaceIndex& index, Period period);
+
+    const WorkspaceIndex& index;
+    Period period;
+    const Document* strategicPlan = nullptr;
+    AssessmentScale scale;
+    std::map<std::string, AssessmentRule> rules;
+    std::string defaultRule;
+
+    std::vector<RollupUnit> units; // index 0 is the top
+    std::unordered_map<std::string, int> unitIndex;
+    std::unordered_map<std::string, IndicatorDefinition> indicators;
+    std::unordered_map<std::string, RollupGoal> goals;
+    std::vector<const Document*> plans;                  // of the year, in organisation order
+    std::unordered_map<int, const Document*> followUpOf; // the unit's follow-up for the period
+
+    int unitOf(const std::string& id) const;
+    const ReportedOutcome* reported(const std::string& indicator, int unit, int year) const;
+    std::optional<double> weightOf(int unit, const std::string& name) const;
+    // Years with an outcome for the indicator anywhere, up to the period's year.
+    std::vector<int> outcomeYears(const std::string& indicator) const;
+    // Units whose subtree holds a report of the indicator.
+    bool relevant(const std::string& indicator, int unit) const;
+    // The effective status of an activity for the period and where it was last reported.
+    std::pair<std::string, pugi::xml_node> activityStatus(pugi::xml_node activity) const;
+    // The manual assessment of a goal in the follow-up of the period, if any.
+    pugi::xml_node manualAssessment(const std::string& goal, int unit) const;
+    pugi::xml_node analysis(const std::string& goal, int unit) const;
+    // Environmental objectives serving a council goal, and the objectives under one.
+    std::vector<Located> objectivesOf(const std::string& councilGoal) const;
+    std::vector<Located> objectivesUnder(const std::string& objective) const;
+
+private:
+    void gatherUnits();
+    void gatherStrategicPlan();
+    void gatherPlans();
+    void gatherFollowUps();
+    void addIndicator(pugi::xml_node node, const Document& doc, const std::string& goal, int unit);
+
+    static std::string key(const std::string& indicator, int unit, int year);
+    std::unordered_map<std::string, ReportedOutcome> outcomes_;
+    std::unordered_map<std::string, std::vector<int>> years_;
+    std::unordered_map<std::string, std::unordered_set<int>> relevant_;
+    std::unordered_map<int, std::map<std::string, double>> weights_;
+    std::unordered_map<std::string, std::pair<std::string, pugi::xml_node>> activityReports_;
+    std::unordered_map<std::string, std::vector<Located>> objectivesByGoal_;
+    std::unordered_map<std::string, std::vector<Located>> objectivesByParent_;
+};
+
+} // namespace rodtrad
