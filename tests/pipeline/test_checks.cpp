@@ -358,3 +358,25 @@ TEST(Checks, TheCouncilFollowsUpTheStrategicPlanItself) {
 }
 
 } // namespace rodtrad
+
+namespace rodtrad {
+
+TEST(Checks, CouncilGoalsCoverTheWholeGroupWhereverTheCouncilSits) {
+    // Many municipalities draw the council as a sibling of the board and the committees.
+    const test::TempWorkspace ws = test::TempWorkspace::minimal();
+    std::string org = ws.read("organisation.xml");
+    const std::string council = R"(<unit id="kf" type="council">
+      <name>Kommunfullmäktige</name>
+)";
+    org.replace(org.find(council), council.size(), R"(<unit id="kf" type="council">
+      <name>Kommunfullmäktige</name>
+    </unit>
+)");
+    const std::string end = "    </unit>\n  </unit>\n</organisation>";
+    org.replace(org.find(end), end.size(), "  </unit>\n</organisation>");
+    ws.write("organisation.xml", org);
+    const CheckReport report = ws.check();
+    EXPECT_TRUE(report.diagnostics.empty()) << test::describe(report);
+}
+
+} // namespace rodtrad

@@ -8,7 +8,7 @@ namespace {
 
 // Which kinds of body may sit directly under which, in a Swedish municipal group.
 bool mayContain(std::string_view parent, std::string_view child) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> allowed{{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> allowed{{
         {"municipality", "council"},
         {"municipality", "company"},
         {"council", "executive-board"},
@@ -25,6 +25,7 @@ bool mayContain(std::string_view parent, std::string_view child) {
         {"company", "unit"},
         {"executive-board", "company"},
         {"municipality", "committee"},
+        {"municipality", "executive-board"},
     }};
     for (const auto& [p, c] : allowed) {
         if (p == parent && c == child) {

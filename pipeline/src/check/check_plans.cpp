@@ -165,8 +165,11 @@ void checkGoalParent(const CheckContext& context, const Document& doc, pugi::xml
                      "goal " + quote(id) + " is its own ancestor through " + quote(parent));
         return;
     }
+    // Council goals cover the whole municipal group; a plan goal is broken down only by units
+    // below (or in) the unit that owns it.
     const std::string owner = index.goalOwner(parent);
-    if (!index.isAncestorOrSelf(owner, planUnit) && index.find(index.units, planUnit)) {
+    if (parentAt.doc->kind != DocumentKind::strategicPlan &&
+        !index.isAncestorOrSelf(owner, planUnit) && index.find(index.units, planUnit)) {
         report.error(doc, goal, "parent", "goal.breakdown",
                      "goal " + quote(id) + " breaks down " + quote(parent) + " of " + quote(owner) +
                          ", which is not above " + quote(planUnit) + " in the organisation");

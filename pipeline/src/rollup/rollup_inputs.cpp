@@ -149,7 +149,9 @@ void RollupInputs::gatherStrategicPlan() {
         }
         rules.emplace(rule.id, std::move(rule));
     }
-    const int top = unitOf(root.child("header").child_value("unit"));
+    // Council goals are the whole municipal group's: they are evaluated at the top of the
+    // organisation, whichever body owns the plan document.
+    const int top = 0;
     for (pugi::xml_node perspective : root.children("perspective")) {
         for (pugi::xml_node goalNode : perspective.children("councilGoal")) {
             RollupGoal goal;
@@ -233,7 +235,10 @@ void RollupInputs::gatherFollowUps() {
         if (period < of) {
             continue; // a later period than the one rolled up
         }
-        const int unit = unitOf(root.child("header").child_value("unit"));
+        // The follow-up of the strategic plan reports for the whole group.
+        const int unit = strategicId == root.child("plan").attribute("ref").value()
+                             ? 0
+                             : unitOf(root.child("header").child_value("unit"));
         if (unit >= 0) {
             followUps.push_back({doc, unit, static_cast<int>(*kind)});
         }
