@@ -15,6 +15,8 @@ constexpr std::string_view overview = R"(usage: rodtrad COMMAND [ARGS] [--help]
 Commands:
   check WORKSPACE     validate every document and the red thread between them
   rollup WORKSPACE    compute the red thread for a period as one XML document
+  import-kolada FILE.json... --workspace WORKSPACE
+                      write Kolada outcomes into the workspace's follow-ups
 Run "rodtrad COMMAND --help" for the options of a command.
 )";
 
@@ -24,6 +26,7 @@ int runCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
     const std::map<std::string_view, CommandFunction> commands{
         {"check", runCheckCommand},
         {"rollup", runRollupCommand},
+        {"import-kolada", runImportKoladaCommand},
     };
     if (argc < 2) {
         err << overview;
