@@ -8,21 +8,15 @@
 # runs the cross-document checks. Both are timed RUNS times, alternating; the script prints the
 # median wall time, CPU time and peak memory of each and the ratio rodtrad / xmllint.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/common.sh"
 scale=${1:-L}
 runs=${2:-5}
-build=$root/build/release
-work=$root/bench/work
 ws=$work/$scale
 
 command -v xmllint >/dev/null || { echo "needs xmllint (libxml2-utils)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (package time)" >&2; exit 2; }
-cmake --preset release >/dev/null
-cmake --build --preset release --target rodtrad rodtrad-gen >/dev/null
-if [ ! -d "$ws" ]; then
-  mkdir -p "$work"
-  "$build/bench/rodtrad-gen" --scale "$scale" --seed 1 -o "$ws"
-fi
+ensure_release_build
+ensure_workspace "$scale"
 
 # One xmllint invocation per document kind, every file of that kind at once.
 xmllint_all() {
@@ -37,6 +31,7 @@ xmllint_all() {
   done
 }
 export -f xmllint_all
+export work scale root
 
 # Map each file to its schema by its root element (the same rule rodtrad uses).
 if [ ! -f "$work/$scale.kinds" ]; then
@@ -57,14 +52,6 @@ if [ ! -f "$work/$scale.kinds" ]; then
   done > "$work/$scale.kinds"
 fi
 
-measure() { # label command... ; prints "wall user+sys maxrss_kib"
-  local out
-  out=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' <<<"$out"
-}
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-
 files=$(wc -l < "$work/$scale.kinds")
 bytes=$(du -sb "$ws" | cut -f1)
 declare -a rw rc rm r1w xw xc xm
@@ -76,7 +63,6 @@ for ((i = 0; i < runs; i++)); do
   read -r w c m < <(measure bash -c xmllint_all)
   xw+=("$w"); xc+=("$c"); xm+=("$m")
 done
-med() { printf '%s\n' "$@" | median; }
 RW=$(med "${rw[@]}"); RC=$(med "${rc[@]}"); RM=$(med "${rm[@]}"); R1W=$(med "${r1w[@]}")
 XW=$(med "${xw[@]}"); XC=$(med "${xc[@]}"); XM=$(med "${xm[@]}")
 echo "workspace $scale: $files files, $((bytes / 1024 / 1024)) MiB; median of $runs runs"

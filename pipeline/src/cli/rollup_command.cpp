@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/output_file.h"
+#include "cli/stage_timer.h"
 #include "rodtrad/check.h"
 #include "rodtrad/error.h"
 #include "rodtrad/rollup.h"
@@ -16,12 +17,14 @@ int runRollupCommand(int argc, const char* const* argv, std::ostream& out, std::
     std::string workspace;
     std::string output;
     RollupOptions options;
+    bool timings = false;
     po::options_description named("Options");
     named.add_options()                                                         //
         ("workspace", po::value(&workspace)->required(), "workspace directory") //
         ("period", po::value(&options.period)->required(),
-         "YEAR-tertial, YEAR-delar, YEAR-helar or YEAR (helår)") //
-        ("output,o", po::value(&output), "write to FILE instead of standard output");
+         "YEAR-tertial, YEAR-delar, YEAR-helar or YEAR (helår)")                     //
+        ("output,o", po::value(&output), "write to FILE instead of standard output") //
+        ("timings", po::bool_switch(&timings), "print the time each stage took on stderr");
     po::positional_options_description positional;
     positional.add("workspace", 1);
     po::variables_map values;
@@ -29,17 +32,21 @@ int runRollupCommand(int argc, const char* const* argv, std::ostream& out, std::
                           "usage: rodtrad rollup WORKSPACE --period PERIOD [-o FILE]", out)) {
         return exitOk;
     }
+    StageTimer timer(err, timings);
     const std::unique_ptr<Workspace> loaded = loadCheckedWorkspace(workspace, err);
     if (!loaded) {
         return exitFindings;
     }
+    timer.stage("load and check");
     std::ostringstream text;
     writeRollup(*loaded, options, text);
+    timer.stage("rollup");
     if (output.empty()) {
         out << text.str();
     } else {
         writeFileAtomically(output, text.str());
     }
+    timer.stage("write");
     return exitOk;
 }
 

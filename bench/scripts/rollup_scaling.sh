@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Rollup of the L and XL workspaces on one core: wall time of the rollup itself (the stage
+# after loading and checking), of the whole command, and peak memory, median of RUNS runs,
+# with the XL/L ratios that show how cost grows with size.
+#
+#   bench/scripts/rollup_scaling.sh [RUNS]     (default 5)
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+runs=${1:-5}
+ensure_release_build
+for scale in L XL; do ensure_workspace "$scale"; done
+
+declare -A stage total rss
+for scale in L XL; do
+  s=(); t=(); m=()
+  for ((i = 0; i < runs; i++)); do
+    read -r w c k < <(measure taskset -c 0 "$build/pipeline/rodtrad" rollup "$work/$scale" --period 2025-helar -o /dev/null)
+    t+=("$w"); m+=("$k")
+    s+=("$(taskset -c 0 "$build/pipeline/rodtrad" rollup "$work/$scale" --period 2025-helar -o /dev/null --timings 2>&1 | awk '/timing: rollup/ {print $3}')")
+  done
+  stage[$scale]=$(med "${s[@]}"); total[$scale]=$(med "${t[@]}"); rss[$scale]=$(med "${m[@]}")
+done
+printf '| workspace | rollup stage s | whole command s | peak RSS MiB |\n|---|---|---|---|\n'
+for scale in L XL; do
+  printf '| %s | %s | %s | %d |\n' "$scale" "${stage[$scale]}" "${total[$scale]}" $((${rss[$scale]} / 1024))
+done
+printf '| XL / L | %.2f | %.2f | %.2f |\n' \
+  "$(echo "${stage[XL]} / ${stage[L]}" | bc -l)" "$(echo "${total[XL]} / ${total[L]}" | bc -l)" \
+  "$(echo "${rss[XL]} / ${rss[L]}" | bc -l)"
