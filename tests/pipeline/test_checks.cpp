@@ -380,3 +380,26 @@ TEST(Checks, CouncilGoalsCoverTheWholeGroupWhereverTheCouncilSits) {
 }
 
 } // namespace rodtrad
+
+namespace rodtrad {
+
+TEST(Checks, TheLowestLevelOfAShareRuleNeedsNoMinimum) {
+    const test::TempWorkspace ws = test::TempWorkspace::minimal();
+    ws.replace("strategic-plan.xml", "<level level=\"ej\" minShare=\"0\"/>",
+               "<level level=\"ej\"/>");
+    EXPECT_TRUE(ws.check().diagnostics.empty()) << test::describe(ws.check());
+    ws.replace("strategic-plan.xml", "<level level=\"delvis\" minShare=\"0.4\"/>",
+               "<level level=\"delvis\"/>");
+    const CheckReport report = ws.check();
+    EXPECT_EQ(test::withCode(report, "assessment.rule-incomplete").size(), 1u)
+        << test::describe(report);
+}
+
+TEST(Checks, AUnitFollowUpAssessesOnlyItsOwnGoals) {
+    const test::TempWorkspace ws = test::TempWorkspace::minimal();
+    ws.replace("follow-ups/skola-2025-helar.xml", "goal=\"SK-M1\" level", "goal=\"KF1\" level");
+    const CheckReport report = ws.check();
+    EXPECT_EQ(test::withCode(report, "ref.goal").size(), 1u) << test::describe(report);
+}
+
+} // namespace rodtrad

@@ -323,6 +323,33 @@ TEST(EmsChecks, ObjectiveCycle) {
     EXPECT_EQ(test::withCode(report, "objective.cycle").size(), 2u) << test::describe(report);
 }
 
+TEST(EmsChecks, AMinorFindingMustBeLoggedAsANonconformity) {
+    const TempWorkspace ws = emsWorkspace();
+    ws.write("ems/audit-programme.xml", withHeader(R"(<auditProgramme xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<audit id="ir-1" planned="2025-03-12" status="held">
+  <scope><p>Kemikalier.</p></scope>
+  <auditor>Karin Berglund</auditor>
+</audit>
+</auditProgramme>
+)",
+                                                   "irp", "9.2.2"));
+    ws.write("ems/audit-report.xml", withHeader(R"(<auditReport xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<audit ref="ir-1" held="2025-03-12"/>
+<leadAuditor>Karin Berglund</leadAuditor>
+<auditee ref="skola"/>
+<summary><p>Bra ordning.</p></summary>
+<finding id="f-1" severity="minor">
+  <description><p>Förteckningen saknades.</p></description>
+</finding>
+<conclusion><p>Fungerar.</p></conclusion>
+</auditReport>
+)",
+                                                "irr", "9.2.2"));
+    expectOnly(ws.check(), "finding.unlogged", "ems/audit-report.xml", 7);
+}
+
 TEST(EmsChecks, PolicyWithoutAllThreeCommitments) {
     const TempWorkspace ws = emsWorkspace();
     ws.replace("ems/policy.xml",

@@ -86,11 +86,23 @@ void checkReferences(const CheckContext& context) {
     }
 }
 
+// Linked either way: the aspect names the obligation, or the obligation names the aspect.
 bool linkedToLegalObligation(const WorkspaceIndex& index, pugi::xml_node aspect) {
     for (pugi::xml_node ref : aspect.children("obligationRef")) {
         const Located obligation = index.find(index.obligations, ref.attribute("ref").value());
         if (obligation && std::string_view(obligation.node.attribute("kind").value()) == "legal") {
             return true;
+        }
+    }
+    const std::string id = aspect.attribute("id").value();
+    for (const auto& [obligationId, obligation] : index.obligations) {
+        if (std::string_view(obligation.node.attribute("kind").value()) != "legal") {
+            continue;
+        }
+        for (pugi::xml_node ref : obligation.node.children("aspectRef")) {
+            if (id == ref.attribute("ref").value()) {
+                return true;
+            }
         }
     }
     return false;
@@ -141,7 +153,8 @@ void checkAspects(const CheckContext& context, const Document& doc) {
                                  it->second.node.attribute("min").value() + "–" +
                                  it->second.node.attribute("max").value());
             }
-            total = product ? total * value * it->second.weight : total + value * it->second.weight;
+            // Weights scale a sum; a product method multiplies the ratings as they are.
+            total = product ? total * value : total + value * it->second.weight;
         }
         for (const auto& [criterion, range] : criteria) {
             if (scored.count(criterion) == 0) {
@@ -289,6 +302,30 @@ void checkNonconformities(const CheckContext& context, const Document& doc) {
     }
 }
 
+// A major or minor finding is a nonconformity and must be logged as one, pointing both ways.
+void checkFindings(const CheckContext& context, const Document& doc) {
+    for (pugi::xml_node finding : doc.root().children("finding")) {
+        const std::string_view severity = finding.attribute("severity").value();
+        const std::string id = finding.attribute("id").value();
+        const pugi::xml_attribute nc = finding.attribute("nonconformity");
+        if ((severity == "major" || severity == "minor") && !nc) {
+            context.report.error(doc, finding, "severity", "finding.unlogged",
+                                 "the " + std::string(severity) + " finding " + quote(id) +
+                                     " names no nonconformity in the log");
+            continue;
+        }
+        if (!nc) {
+            continue;
+        }
+        const Located logged = context.index.find(context.index.nonconformities, nc.value());
+        if (logged && id != logged.node.attribute("finding").value()) {
+            context.report.error(doc, finding, "nonconformity", "nc.finding-mismatch",
+                                 "nonconformity " + quote(nc.value()) + " does not name finding " +
+                                     quote(id) + " back");
+        }
+    }
+}
+
 void checkManagementReview(const CheckContext& context, const Document& doc) {
     static constexpr const char* requiredInputs[] = {
         "previous-actions",    "changes-issues",      "changes-needs", "changes-aspects",
@@ -390,6 +427,9 @@ void checkEms(const CheckContext& context) {
             break;
         case DocumentKind::managementReview:
             checkManagementReview(context, *doc);
+            break;
+        case DocumentKind::auditReport:
+            checkFindings(context, *doc);
             break;
         case DocumentKind::emergencyPreparedness:
             checkEmergencyPreparedness(context, *doc);

@@ -138,7 +138,7 @@ void checkFollowUp(const CheckContext& context, const Document& doc,
     const std::set<std::string> levels = scaleLevels(strategicPlanOf(index, plan));
     for (pugi::xml_node assessment : root.children("goalAssessment")) {
         const std::string goal = assessment.attribute("goal").value();
-        if (goals.count(goal) == 0 && !index.find(index.councilGoals, goal)) {
+        if (goals.count(goal) == 0) {
             report.error(doc, assessment, "goal", "ref.goal",
                          "goal " + quote(goal) + " is not a goal of plan " + quote(planId));
         }

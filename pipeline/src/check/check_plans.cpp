@@ -1,6 +1,7 @@
 #include "check/checks.h"
 #include "check/plan_model.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -35,9 +36,13 @@ void checkIndicator(const CheckContext& context, const Document& doc, pugi::xml_
         }
     }
     const pugi::xml_node baseline = indicator.child("baseline");
-    const pugi::xml_node firstTarget = indicator.child("target");
-    if (baseline && firstTarget &&
-        baseline.attribute("year").as_int() >= firstTarget.attribute("year").as_int()) {
+    int firstTargetYear = 0;
+    for (pugi::xml_node target : indicator.children("target")) {
+        const int year = target.attribute("year").as_int();
+        firstTargetYear = firstTargetYear == 0 ? year : std::min(firstTargetYear, year);
+    }
+    if (baseline && firstTargetYear != 0 &&
+        baseline.attribute("year").as_int() >= firstTargetYear) {
         report.warning(doc, baseline, "year", "period.baseline",
                        "the baseline of " + quote(id) + " is not before its first target");
     }
@@ -102,10 +107,12 @@ void checkAssessment(const CheckContext& context, const Document& doc) {
                                  " must list the levels from the best down");
             }
             previousRank = rank->second;
-            if (byShare && !level.attribute("minShare")) {
+            const bool lowest = !level.next_sibling("level");
+            if (byShare && !level.attribute("minShare") && !lowest) {
                 report.error(doc, level, "assessment.rule-incomplete",
-                             "a " + std::string(kind) + " rule needs minShare on every level");
-            } else if (byShare) {
+                             "a " + std::string(kind) +
+                                 " rule needs minShare on every level but the lowest");
+            } else if (byShare && level.attribute("minShare")) {
                 const double share = level.attribute("minShare").as_double();
                 if (share >= previousShare) {
                     report.error(doc, level, "minShare", "assessment.rule-order",
