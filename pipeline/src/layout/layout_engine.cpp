@@ -103,7 +103,10 @@ private:
             std::fill(counters + level + 1, counters + 7, 0);
             std::string number;
             for (int l = 1; l <= level; ++l) {
-                number += (l > 1 ? "." : "") + std::to_string(counters[l]);
+                if (l > 1) {
+                    number += '.';
+                }
+                number += std::to_string(counters[l]);
             }
             numbers_[i] = number;
         }
