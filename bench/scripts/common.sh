@@ -20,8 +20,10 @@ ensure_workspace() {
 # measure COMMAND...: prints "wall_s cpu_s maxrss_kib" of one run (output discarded).
 measure() {
   local out
-  out=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' <<<"$out"
+  out=$(mktemp)
+  /usr/bin/time -o "$out" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+  awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$out"
+  rm -f "$out"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
