@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/stage_timer.h"
 #include "rodtrad/check.h"
 #include "rodtrad/error.h"
 
@@ -14,6 +15,7 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
     std::string format = "text";
     std::string asOf;
     unsigned threads = 0;
+    bool timings = false;
     po::options_description named("Options");
     named.add_options()                                                         //
         ("workspace", po::value(&workspace)->required(), "workspace directory") //
@@ -21,7 +23,8 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
         ("as-of", po::value(&asOf),
          "judge due dates at this date (YYYY-MM-DD); default: the end of the latest follow-up "
          "period") //
-        ("threads", po::value(&threads), "parser threads (default: one per core)");
+        ("threads", po::value(&threads), "parser threads (default: one per core)") //
+        ("timings", po::bool_switch(&timings), "print the time each stage took on stderr");
     po::positional_options_description positional;
     positional.add("workspace", 1);
     po::variables_map values;
@@ -41,7 +44,16 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
             throw UsageError("--as-of must be a date YYYY-MM-DD, not \"" + asOf + "\"");
         }
     }
-    const CheckReport report = checkWorkspaceDirectory(workspace, options);
+    StageTimer timer(err, timings);
+    CheckReport report;
+    const auto loaded = Workspace::load(workspace, options.load, report.diagnostics);
+    timer.stage("load");
+    report.documents = loaded->documentCount();
+    report.asOf = options.asOf ? options.asOf : loaded->defaultAsOf();
+    options.asOf = report.asOf;
+    checkWorkspace(*loaded, options, report.diagnostics);
+    sortDiagnostics(report.diagnostics);
+    timer.stage("check");
     const std::size_t errors = countErrors(report.diagnostics);
     if (format == "json") {
         writeDiagnosticsJson(out, report.diagnostics);
