@@ -22,7 +22,7 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
         ("format", po::value(&format), "text (default) or json")                //
         ("as-of", po::value(&asOf),
          "judge due dates at this date (YYYY-MM-DD); default: the end of the latest follow-up "
-         "period") //
+         "period")                                                                 //
         ("threads", po::value(&threads), "parser threads (default: one per core)") //
         ("timings", po::bool_switch(&timings), "print the time each stage took on stderr");
     po::positional_options_description positional;

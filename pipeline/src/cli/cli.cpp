@@ -15,6 +15,9 @@ constexpr std::string_view overview = R"(usage: rodtrad COMMAND [ARGS] [--help]
 Commands:
   check WORKSPACE     validate every document and the red thread between them
   rollup WORKSPACE    compute the red thread for a period as one XML document
+  render WORKSPACE --template NAME -o FILE.pdf
+                      render a plan or report as PDF
+  templates           list the report templates
   import-kolada FILE.json... --workspace WORKSPACE
                       write Kolada outcomes into the workspace's follow-ups
 Run "rodtrad COMMAND --help" for the options of a command.
@@ -27,6 +30,8 @@ int runCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
         {"check", runCheckCommand},
         {"rollup", runRollupCommand},
         {"import-kolada", runImportKoladaCommand},
+        {"render", runRenderCommand},
+        {"templates", runTemplatesCommand},
     };
     if (argc < 2) {
         err << overview;

@@ -16,6 +16,8 @@ using CommandFunction = int (*)(int argc, const char* const* argv, std::ostream&
 
 int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 int runRollupCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+int runTemplatesCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 int runImportKoladaCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 } // namespace rodtrad

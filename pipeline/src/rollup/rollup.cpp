@@ -74,7 +74,13 @@ public:
             writePerspective(perspective);
         }
         if (const pugi::xml_node budget = in_.strategicPlan->root().child("budget")) {
-            root_.append_copy(budget);
+            pugi::xml_node copy = root_.append_copy(budget);
+            for (pugi::xml_node frame : copy.children("frame")) {
+                const int u = in_.unitOf(frame.attribute("unit").value());
+                if (u >= 0) {
+                    frame.append_attribute("name") = unit(u).name.c_str();
+                }
+            }
         }
     }
 
@@ -449,6 +455,8 @@ private:
         const pugi::xml_node manual = in_.manualAssessment(goal.id, goal.unit);
         const std::string level = manual ? manual.attribute("level").value() : computed.level;
         setText(assessment, "level", level.c_str());
+        setText(assessment, "status",
+                std::string(statusName(levelAsStatus(level, in_.scale))).c_str());
         setText(assessment, "computed", computed.level.c_str());
         assessment.append_attribute("manual") = static_cast<bool>(manual);
         setText(assessment, "rule", ruleId.c_str());

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "rodtrad/diagnostic.h"
+#include "rodtrad/workspace.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace rodtrad {
+
+struct RenderOptions {
+    std::string templateName; // strategic-plan, operational-plan, follow-up-report, ...
+    std::string period;       // as for rollup; default: the latest period the workspace follows up
+    std::string unit;         // operational-plan: the committee or unit
+    std::string language = "sv"; // sv or en
+    bool final = false;          // without the "UTKAST" watermark
+    bool progress = false;       // report pages on stderr while rendering
+};
+
+struct RenderResult {
+    std::string pdf;        // the bytes
+    std::string layoutDump; // readable dump of every page (for review and tests)
+    int pages = 0;
+    std::vector<Diagnostic> diagnostics; // text the fonts cannot show, unknown labels, ...
+};
+
+// Renders a document of the workspace through its report template: rolls the workspace up for
+// the period, binds the template to the rolled-up document, lays the pages out and writes the
+// PDF. Deterministic: the same inputs give the same bytes. Throws UsageError for an unknown
+// template, language or missing parameter.
+RenderResult renderDocument(const Workspace& workspace, const RenderOptions& options);
+
+// The names of the templates compiled into rodtrad, with their one-line descriptions.
+std::vector<std::pair<std::string, std::string>> templateNames();
+
+} // namespace rodtrad

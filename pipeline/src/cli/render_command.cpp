@@ -1,0 +1,75 @@
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/output_file.h"
+#include "cli/stage_timer.h"
+#include "rodtrad/render.h"
+
+#include <ostream>
+
+namespace rodtrad {
+
+namespace po = boost::program_options;
+
+int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    std::string workspace;
+    std::string output;
+    std::string dump;
+    bool timings = false;
+    RenderOptions options;
+    po::options_description named("Options");
+    named.add_options()                                                         //
+        ("workspace", po::value(&workspace)->required(), "workspace directory") //
+        ("template", po::value(&options.templateName)->required(),
+         "template name (rodtrad templates)")                                                //
+        ("output,o", po::value(&output)->required(), "the PDF to write")                     //
+        ("period", po::value(&options.period), "period (default: the latest followed up)")   //
+        ("unit", po::value(&options.unit), "committee or unit (operational-plan)")           //
+        ("lang", po::value(&options.language), "sv (default) or en")                         //
+        ("final", po::bool_switch(&options.final), "no UTKAST watermark")                    //
+        ("layout-dump", po::value(&dump), "also write a readable dump of the pages to FILE") //
+        ("timings", po::bool_switch(&timings), "print the time each stage took on stderr");
+    po::positional_options_description positional;
+    positional.add("workspace", 1);
+    po::variables_map values;
+    if (!parseCommandLine(
+            argc, argv, named, positional, values,
+            "usage: rodtrad render WORKSPACE --template NAME -o FILE.pdf [--period P] "
+            "[--unit ID] [--lang sv|en] [--final]",
+            out)) {
+        return exitOk;
+    }
+    StageTimer timer(err, timings);
+    const std::unique_ptr<Workspace> loaded = loadCheckedWorkspace(workspace, err);
+    if (!loaded) {
+        return exitFindings;
+    }
+    timer.stage("load and check");
+    const RenderResult result = renderDocument(*loaded, options);
+    timer.stage("render");
+    writeDiagnosticsText(err, result.diagnostics);
+    if (countErrors(result.diagnostics) > 0) {
+        err << "render: text the fonts cannot show (listed above); nothing was written\n";
+        return exitFindings;
+    }
+    writeFileAtomically(output, result.pdf);
+    if (!dump.empty()) {
+        writeFileAtomically(dump, result.layoutDump);
+    }
+    timer.stage("write");
+    out << output << ": " << result.pages << " pages\n";
+    return exitOk;
+}
+
+int runTemplatesCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    static_cast<void>(err);
+    if (argc > 1) {
+        out << "usage: rodtrad templates\n";
+        return std::string_view(argv[1]) == "--help" ? exitOk : exitUsage;
+    }
+    for (const auto& [name, description] : templateNames()) {
+        out << name << (description.empty() ? "" : "  " + description) << '\n';
+    }
+    return exitOk;
+}
+
+} // namespace rodtrad

@@ -1,0 +1,380 @@
+#include "pdf/pdf_document.h"
+
+#include "pdf/font_set.h"
+#include "rodtrad/error.h"
+
+#include <Poco/SHA2Engine.h>
+#include <cmath>
+#include <cstdio>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pdfa.h>
+#include <numbers>
+#include <sstream>
+
+namespace rodtrad {
+namespace {
+
+constexpr const char* srgbProfile = "/usr/share/color/icc/sRGB.icc";
+
+void recordError(HPDF_STATUS error, HPDF_STATUS detail, void* userData) {
+    auto* status = static_cast<std::pair<HPDF_STATUS, HPDF_STATUS>*>(userData);
+    if (status->first == HPDF_OK) {
+        *status = {error, detail};
+    }
+}
+
+std::string escapeXml(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+struct PdfDocument::Impl {
+    std::pair<HPDF_STATUS, HPDF_STATUS> status{HPDF_OK, 0};
+    HPDF_Doc pdf = nullptr;
+    std::unique_ptr<FontSet> fonts;
+
+    Impl() {
+        pdf = HPDF_New(recordError, &status);
+        if (pdf == nullptr) {
+            throw Error("libharu could not create a document");
+        }
+        HPDF_UseUTFEncodings(pdf);
+        HPDF_SetCurrentEncoder(pdf, "UTF-8");
+        HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+        check("starting the document");
+        fonts = std::make_unique<FontSet>(pdf);
+    }
+
+    ~Impl() {
+        fonts.reset();
+        if (pdf != nullptr) {
+            HPDF_Free(pdf);
+        }
+    }
+
+    void check(const char* what) {
+        if (status.first != HPDF_OK) {
+            char text[96];
+            std::snprintf(text, sizeof text, "libharu error 0x%04X (detail %u) while %s",
+                          static_cast<unsigned>(status.first), static_cast<unsigned>(status.second),
+                          what);
+            status = {HPDF_OK, 0};
+            HPDF_ResetError(pdf);
+            throw Error(text);
+        }
+    }
+
+    static void setColor(HPDF_Page page, const Color& c, bool fill) {
+        if (fill) {
+            HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
+                                 static_cast<HPDF_REAL>(c.b));
+        } else {
+            HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
+                                   static_cast<HPDF_REAL>(c.b));
+        }
+    }
+
+    void drawPage(HPDF_Page page, const LaidOutPage& content, double height) {
+        const auto flip = [height](double y) { return static_cast<HPDF_REAL>(height - y); };
+        bool inText = false;
+        for (const Primitive& p : content.primitives) {
+            if (p.kind == Primitive::Kind::text) {
+                if (p.text.empty()) {
+                    continue;
+                }
+                if (!inText) {
+                    HPDF_Page_BeginText(page);
+                    inText = true;
+                }
+                HPDF_Page_SetFontAndSize(page, fonts->font(p.font.face),
+                                         static_cast<HPDF_REAL>(p.font.size));
+                setColor(page, p.fill, true);
+                if (p.angle != 0) {
+                    const double a = p.angle * std::numbers::pi / 180;
+                    HPDF_Page_SetTextMatrix(page, static_cast<HPDF_REAL>(std::cos(a)),
+                                            static_cast<HPDF_REAL>(std::sin(a)),
+                                            static_cast<HPDF_REAL>(-std::sin(a)),
+                                            static_cast<HPDF_REAL>(std::cos(a)),
+                                            static_cast<HPDF_REAL>(p.x), flip(p.y));
+                    HPDF_Page_ShowText(page, p.text.c_str());
+                    HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, 0, 0);
+                } else {
+                    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(p.x), flip(p.y), p.text.c_str());
+                }
+                continue;
+            }
+            if (inText) {
+                HPDF_Page_EndText(page);
+                inText = false;
+            }
+            drawShape(page, p, flip);
+        }
+        if (inText) {
+            HPDF_Page_EndText(page);
+        }
+    }
+
+    template <typename Flip> void drawShape(HPDF_Page page, const Primitive& p, const Flip& flip) {
+        HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(p.lineWidth));
+        if (!p.dash.empty()) {
+            HPDF_UINT16 pattern[8];
+            const std::size_t n = std::min<std::size_t>(p.dash.size(), 8);
+            for (std::size_t i = 0; i < n; ++i) {
+                pattern[i] = static_cast<HPDF_UINT16>(std::max(1.0, std::round(p.dash[i])));
+            }
+            HPDF_Page_SetDash(page, pattern, static_cast<HPDF_UINT>(n), 0);
+        }
+        if (p.stroked || p.kind == Primitive::Kind::line || p.kind == Primitive::Kind::polyline) {
+            setColor(page, p.stroke, false);
+        }
+        if (p.filled) {
+            setColor(page, p.fill, true);
+        }
+        switch (p.kind) {
+        case Primitive::Kind::line:
+            HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(p.x), flip(p.y));
+            HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(p.x2), flip(p.y2));
+            HPDF_Page_Stroke(page);
+            break;
+        case Primitive::Kind::rect:
+            HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(p.x), flip(p.y + p.height),
+                                static_cast<HPDF_REAL>(p.width), static_cast<HPDF_REAL>(p.height));
+            paint(page, p);
+            break;
+        case Primitive::Kind::polyline:
+        case Primitive::Kind::polygon:
+            if (p.points.empty()) {
+                break;
+            }
+            HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(p.points[0].first),
+                             flip(p.points[0].second));
+            for (std::size_t i = 1; i < p.points.size(); ++i) {
+                HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(p.points[i].first),
+                                 flip(p.points[i].second));
+            }
+            if (p.kind == Primitive::Kind::polygon) {
+                HPDF_Page_ClosePath(page);
+                paint(page, p);
+            } else {
+                HPDF_Page_Stroke(page);
+            }
+            break;
+        case Primitive::Kind::text:
+            break;
+        }
+        if (!p.dash.empty()) {
+            HPDF_Page_SetDash(page, nullptr, 0, 0);
+        }
+    }
+
+    static void paint(HPDF_Page page, const Primitive& p) {
+        if (p.filled && p.stroked) {
+            HPDF_Page_FillStroke(page);
+        } else if (p.filled) {
+            HPDF_Page_Fill(page);
+        } else {
+            HPDF_Page_Stroke(page);
+        }
+    }
+
+    void addOutline(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages) {
+        HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "UTF-8");
+        std::vector<std::pair<int, HPDF_Outline>> stack;
+        for (const OutlineEntry& entry : document.outline) {
+            const auto at = document.anchors.find(entry.anchor);
+            if (at == document.anchors.end()) {
+                continue;
+            }
+            while (!stack.empty() && stack.back().first >= entry.level) {
+                stack.pop_back();
+            }
+            HPDF_Outline parent = stack.empty() ? nullptr : stack.back().second;
+            HPDF_Outline outline = HPDF_CreateOutline(pdf, parent, entry.title.c_str(), encoder);
+            HPDF_Destination destination =
+                HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(at->second.page)]);
+            HPDF_Destination_SetFitH(destination,
+                                     static_cast<HPDF_REAL>(document.pageHeight - at->second.y));
+            HPDF_Outline_SetDestination(outline, destination);
+            HPDF_Outline_SetOpened(outline, entry.level == 1 ? HPDF_TRUE : HPDF_FALSE);
+            stack.emplace_back(entry.level, outline);
+        }
+        if (!document.outline.empty()) {
+            HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+        }
+        check("writing the outline");
+    }
+
+    void addLinks(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages) {
+        for (std::size_t i = 0; i < document.pages.size(); ++i) {
+            for (const LinkArea& link : document.pages[i].links) {
+                const auto at = document.anchors.find(link.anchor);
+                if (at == document.anchors.end()) {
+                    continue;
+                }
+                const double h = document.pageHeight;
+                const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x),
+                                     static_cast<HPDF_REAL>(h - link.y - link.height),
+                                     static_cast<HPDF_REAL>(link.x + link.width),
+                                     static_cast<HPDF_REAL>(h - link.y)};
+                HPDF_Destination destination =
+                    HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(at->second.page)]);
+                HPDF_Destination_SetFitH(destination, static_cast<HPDF_REAL>(h - at->second.y));
+                HPDF_Annotation annotation = HPDF_Page_CreateLinkAnnot(pages[i], rect, destination);
+                HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+            }
+        }
+        check("writing links");
+    }
+
+    void setInfo(const DocumentInfo& info) {
+        HPDF_SetCurrentEncoder(pdf, "UTF-8");
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str());
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "rodtrad");
+        HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "rodtrad " RODTRAD_VERSION);
+        if (info.date.size() == 10) {
+            HPDF_Date date{};
+            date.year = std::stoi(info.date.substr(0, 4));
+            date.month = std::stoi(info.date.substr(5, 2));
+            date.day = std::stoi(info.date.substr(8, 2));
+            date.ind = 'Z';
+            HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+            HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+        }
+        check("setting the document information");
+    }
+
+    void addMetadata(const DocumentInfo& info) {
+        const std::string date = info.date.size() == 10 ? info.date + "T00:00:00Z" : "";
+        std::string xmp =
+            "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
+            "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
+        xmp += "<dc:format>application/pdf</dc:format>\n";
+        xmp += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escapeXml(info.title) +
+               "</rdf:li></rdf:Alt></dc:title>\n";
+        if (!info.author.empty()) {
+            xmp += "<dc:creator><rdf:Seq><rdf:li>" + escapeXml(info.author) +
+                   "</rdf:li></rdf:Seq></dc:creator>\n";
+        }
+        if (!info.subject.empty()) {
+            xmp += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+                   escapeXml(info.subject) + "</rdf:li></rdf:Alt></dc:description>\n";
+        }
+        xmp += "<dc:language><rdf:Bag><rdf:li>" + escapeXml(info.language) +
+               "</rdf:li></rdf:Bag></dc:language>\n";
+        if (!date.empty()) {
+            xmp += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date +
+                   "</xmp:ModifyDate>\n";
+        }
+        xmp += "<xmp:CreatorTool>rodtrad</xmp:CreatorTool>\n";
+        xmp += "<pdf:Producer>rodtrad " RODTRAD_VERSION "</pdf:Producer>\n";
+        if (!info.keywords.empty()) {
+            xmp += "<pdf:Keywords>" + escapeXml(info.keywords) + "</pdf:Keywords>\n";
+        }
+        xmp += "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n";
+        xmp += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+        HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        HPDF_Dict_AddName(stream, "Type", "Metadata");
+        HPDF_Dict_AddName(stream, "Subtype", "XML");
+        stream->filter = HPDF_STREAM_FILTER_NONE;
+        HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                          static_cast<HPDF_UINT>(xmp.size()));
+        HPDF_Dict_Add(pdf->catalog, "Metadata", stream);
+        HPDF_OutputIntent intent = HPDF_LoadIccProfileFromFile(pdf, srgbProfile, 3);
+        if (intent == nullptr) {
+            status = {HPDF_OK, 0};
+            HPDF_ResetError(pdf);
+            throw IoError(std::string(srgbProfile) +
+                          ": cannot read the sRGB profile (package icc-profiles-free)");
+        }
+        HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", intent);
+        check("writing the metadata");
+    }
+
+    // A trailer /ID from the content, so the same document always has the same bytes.
+    void addId(const std::string& content) {
+        Poco::SHA2Engine sha;
+        sha.update(content);
+        const auto digest = sha.digest();
+        HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+        for (int i = 0; i < 2; ++i) {
+            HPDF_Array_Add(
+                id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(digest.data() + 16 * i), 16));
+        }
+        HPDF_Dict_Add(pdf->trailer, "ID", id);
+        check("writing the document id");
+    }
+};
+
+PdfDocument::PdfDocument() : impl_(std::make_unique<Impl>()) {}
+PdfDocument::~PdfDocument() = default;
+
+const FontSet& PdfDocument::fonts() const {
+    return *impl_->fonts;
+}
+
+std::string PdfDocument::write(const LaidOutDocument& document, const DocumentInfo& info) {
+    Impl& d = *impl_;
+    std::vector<HPDF_Page> pages;
+    std::ostringstream fingerprint;
+    writeLayoutDump(fingerprint, document);
+    for (const LaidOutPage& content : document.pages) {
+        HPDF_Page page = HPDF_AddPage(d.pdf);
+        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(document.pageWidth));
+        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(document.pageHeight));
+        d.drawPage(page, content, document.pageHeight);
+        d.check("drawing a page");
+        pages.push_back(page);
+    }
+    d.addOutline(document, pages);
+    d.addLinks(document, pages);
+    d.setInfo(info);
+    d.addMetadata(info);
+    d.addId(fingerprint.str() + info.title + info.date);
+    HPDF_SaveToStream(d.pdf);
+    d.check("saving");
+    HPDF_ResetStream(d.pdf);
+    std::string bytes;
+    HPDF_BYTE buffer[65536];
+    while (true) {
+        HPDF_UINT32 size = sizeof buffer;
+        const HPDF_STATUS read = HPDF_ReadFromStream(d.pdf, buffer, &size);
+        bytes.append(reinterpret_cast<const char*>(buffer), size);
+        if (read == HPDF_STREAM_EOF || size == 0) {
+            break;
+        }
+    }
+    d.status = {HPDF_OK, 0};
+    HPDF_ResetError(d.pdf);
+    return bytes;
+}
+
+} // namespace rodtrad
