@@ -319,6 +319,41 @@ struct PdfDocument::Impl {
         check("writing the metadata");
     }
 
+    // libharu writes an encoding CMap where the fonts' ToUnicode map belongs, so extraction and
+    // assistive technology guess. Content codes are BMP code points (Identity-H with a
+    // CIDToGIDMap), so the right map is the identity: one bfrange per high byte, as a bfrange may
+    // vary only in its last byte.
+    void replaceToUnicode() {
+        std::string cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::vector<int> highBytes;
+        for (int high = 0; high < 256; ++high) {
+            if (high < 0xD8 || high > 0xDF) { // no surrogates
+                highBytes.push_back(high);
+            }
+        }
+        for (std::size_t i = 0; i < highBytes.size(); i += 100) {
+            const std::size_t n = std::min<std::size_t>(100, highBytes.size() - i);
+            cmap += std::to_string(n) + " beginbfrange\n";
+            for (std::size_t k = i; k < i + n; ++k) {
+                char line[40];
+                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", highBytes[k], highBytes[k], highBytes[k]);
+                cmap += line;
+            }
+            cmap += "endbfrange\n";
+        }
+        cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        for (FontFace face : {FontFace::regular, FontFace::bold}) {
+            HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+            HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                              static_cast<HPDF_UINT>(cmap.size()));
+            HPDF_Dict_Add(fonts->font(face), "ToUnicode", stream);
+        }
+        check("writing the fonts' Unicode maps");
+    }
+
     // A trailer /ID from the content, so the same document always has the same bytes.
     void addId(const std::string& content) {
         Poco::SHA2Engine sha;
@@ -358,6 +393,7 @@ std::string PdfDocument::write(const LaidOutDocument& document, const DocumentIn
     d.addLinks(document, pages);
     d.setInfo(info);
     d.addMetadata(info);
+    d.replaceToUnicode();
     d.addId(fingerprint.str() + info.title + info.date);
     HPDF_SaveToStream(d.pdf);
     d.check("saving");

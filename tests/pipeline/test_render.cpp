@@ -1,0 +1,252 @@
+// Rendering the example's documents, checked with the tools a reader's software trusts: qpdf,
+// pdffonts, pdfinfo and pdftotext from poppler. Plus golden layout dumps and PDF digests
+// (tests/golden/render/<case>/), with UPDATE_GOLDEN=1 to accept a reviewed change.
+#include "rodtrad/error.h"
+#include "rodtrad/render.h"
+#include "temp_workspace.h"
+
+#include <Poco/SHA2Engine.h>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <regex>
+#include <sstream>
+
+namespace rodtrad {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path source = RODTRAD_SOURCE_DIR;
+const fs::path example = source / "examples/upplands-vasby";
+
+struct Case {
+    std::string name;
+    RenderOptions options;
+};
+
+std::vector<Case> cases() {
+    std::vector<Case> all;
+    RenderOptions strategic;
+    strategic.templateName = "strategic-plan";
+    strategic.period = "2025-helar";
+    all.push_back({"strategic-plan", strategic});
+    RenderOptions followUp = strategic;
+    followUp.templateName = "follow-up-report";
+    all.push_back({"follow-up-report", followUp});
+    RenderOptions operational = strategic;
+    operational.templateName = "operational-plan";
+    operational.unit = "tn";
+    all.push_back({"operational-plan-tn", operational});
+    RenderOptions english = followUp;
+    english.language = "en";
+    english.final = true;
+    all.push_back({"follow-up-report-en-final", english});
+    return all;
+}
+
+const Workspace& exampleWorkspace() {
+    static const auto workspace = [] {
+        std::vector<Diagnostic> diagnostics;
+        return Workspace::load(example, {}, diagnostics);
+    }();
+    return *workspace;
+}
+
+std::string run(const std::string& command) {
+    std::array<char, 4096> buffer{};
+    std::string output;
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    if (pipe == nullptr) {
+        return "cannot run " + command;
+    }
+    for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
+        output.append(buffer.data(), n);
+    }
+    pclose(pipe);
+    return output;
+}
+
+struct Rendered {
+    RenderResult result;
+    fs::path file;
+};
+
+const Rendered& rendered(const Case& c) {
+    static std::map<std::string, Rendered> cache;
+    auto it = cache.find(c.name);
+    if (it == cache.end()) {
+        Rendered r{renderDocument(exampleWorkspace(), c.options),
+                   fs::temp_directory_path() / ("rodtrad-" + c.name + ".pdf")};
+        std::ofstream(r.file, std::ios::binary) << r.result.pdf;
+        it = cache.emplace(c.name, std::move(r)).first;
+    }
+    return it->second;
+}
+
+std::string folded(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (char ch : text) {
+        if (ch == '\n' || ch == ' ' || ch == '\t' || ch == '\f') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += ch;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(Render, QpdfFindsNothingWrong) {
+    for (const Case& c : cases()) {
+        SCOPED_TRACE(c.name);
+        const std::string out = run("qpdf --check " + rendered(c).file.string());
+        EXPECT_NE(out.find("No syntax or stream encoding errors found"), std::string::npos) << out;
+        EXPECT_EQ(out.find("WARNING"), std::string::npos) << out;
+    }
+}
+
+TEST(Render, EveryFontIsEmbeddedWithAUnicodeMapAndPopplerHasNoComplaint) {
+    for (const Case& c : cases()) {
+        SCOPED_TRACE(c.name);
+        const std::string out = run("pdffonts " + rendered(c).file.string());
+        EXPECT_EQ(out.find("Syntax"), std::string::npos) << out;
+        int fonts = 0;
+        std::istringstream lines(out);
+        for (std::string line; std::getline(lines, line);) {
+            if (line.find("TrueType") == std::string::npos) {
+                continue;
+            }
+            ++fonts;
+            EXPECT_NE(line.find(" yes yes yes "), std::string::npos)
+                << "not embedded with ToUnicode: " << line;
+        }
+        EXPECT_EQ(fonts, 2) << out;
+    }
+}
+
+TEST(Render, DocumentInformationAndMetadata) {
+    const Case c = cases().front();
+    const std::string info = run("pdfinfo " + rendered(c).file.string());
+    EXPECT_NE(info.find("Title:           Mål och budget 2025–2027"), std::string::npos) << info;
+    EXPECT_NE(info.find("Producer:        rodtrad"), std::string::npos) << info;
+    EXPECT_NE(info.find("CreationDate:    Mon Nov 25 00:00:00 2024"), std::string::npos) << info;
+    EXPECT_NE(info.find("Metadata Stream: yes"), std::string::npos) << info;
+    const std::string xmp = run("pdfinfo -meta " + rendered(c).file.string());
+    EXPECT_NE(xmp.find("<pdfaid:part>1</pdfaid:part>"), std::string::npos) << xmp;
+    EXPECT_NE(xmp.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
+    EXPECT_NE(xmp.find("Mål och budget 2025–2027"), std::string::npos);
+    // Well-formed: xmllint reads the packet without complaint.
+    const fs::path packet = fs::temp_directory_path() / "rodtrad-xmp.xml";
+    std::ofstream(packet) << xmp.substr(xmp.find("<x:xmpmeta"),
+                                        xmp.rfind("</x:xmpmeta>") + 12 - xmp.find("<x:xmpmeta"));
+    EXPECT_EQ(run("xmllint --noout " + packet.string()), "");
+}
+
+TEST(Render, TextExtractionGivesBackEveryGoalTitleAndIndicatorName) {
+    const Case c = cases()[1]; // the follow-up report names every council goal and indicator
+    const std::string text =
+        folded(run("pdftotext -enc UTF-8 " + rendered(c).file.string() + " -"));
+    // Hyphens the renderer inserted at line ends are joined again, as a reader's software does.
+    const std::string joined = std::regex_replace(text, std::regex("(\\w)- (\\w)"), "$1$2");
+    std::ifstream plan(example / "strategic-plan.xml");
+    std::stringstream content;
+    content << plan.rdbuf();
+    const std::string xml = content.str();
+    const std::regex titles("<(title|name)>([^<]+)</(title|name)>");
+    int checked = 0;
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), titles);
+         it != std::sregex_iterator(); ++it) {
+        const std::string expected = folded((*it)[2]);
+        if (expected.find("Mål och budget") != std::string::npos) {
+            continue; // the plan's own title is in the header as plain text
+        }
+        ++checked;
+        EXPECT_TRUE(text.find(expected) != std::string::npos ||
+                    joined.find(expected) != std::string::npos)
+            << "not found in the extracted text: " << expected;
+    }
+    EXPECT_GT(checked, 30);
+}
+
+TEST(Render, SameBytesOnASecondRender) {
+    for (const Case& c : cases()) {
+        SCOPED_TRACE(c.name);
+        const RenderResult again = renderDocument(exampleWorkspace(), c.options);
+        EXPECT_TRUE(again.pdf == rendered(c).result.pdf);
+    }
+}
+
+TEST(Render, DraftsCarryTheWatermarkAndFinalDocumentsDoNot) {
+    EXPECT_NE(rendered(cases()[0]).result.layoutDump.find("rotated [artifact] UTKAST"),
+              std::string::npos);
+    EXPECT_EQ(rendered(cases()[3]).result.layoutDump.find("rotated"), std::string::npos);
+    EXPECT_NE(rendered(cases()[3]).result.layoutDump.find("Page 2 of"), std::string::npos);
+    EXPECT_NE(rendered(cases()[0]).result.layoutDump.find("Sida 2 av"), std::string::npos);
+}
+
+TEST(Render, TextTheFontCannotShowIsReportedWithItsSource) {
+    test::TempWorkspace ws = test::TempWorkspace::minimal();
+    ws.replace("strategic-plan.xml", "<title>Eleverna når målen</title>",
+               "<title>Eleverna når målen \xF0\x9F\x98\x80</title>");
+    std::vector<Diagnostic> diagnostics;
+    const auto workspace = Workspace::load(ws.dir(), {}, diagnostics);
+    RenderOptions options;
+    options.templateName = "strategic-plan";
+    options.period = "2025";
+    const RenderResult result = renderDocument(*workspace, options);
+    ASSERT_FALSE(result.diagnostics.empty());
+    EXPECT_EQ(result.diagnostics[0].code, "text.glyph");
+    EXPECT_EQ(result.diagnostics[0].file, "strategic-plan.xml#KF1");
+    EXPECT_NE(result.diagnostics[0].message.find("U+1F600"), std::string::npos)
+        << result.diagnostics[0].message;
+}
+
+TEST(Render, UnknownTemplateAndMissingUnitAreUsageErrors) {
+    RenderOptions options;
+    options.templateName = "no-such-template";
+    options.period = "2025";
+    EXPECT_THROW(renderDocument(exampleWorkspace(), options), UsageError);
+    options.templateName = "operational-plan";
+    EXPECT_THROW(renderDocument(exampleWorkspace(), options), UsageError);
+    options.unit = "nowhere";
+    EXPECT_THROW(renderDocument(exampleWorkspace(), options), UsageError);
+}
+
+TEST(Render, GoldenLayoutDumpsAndDigests) {
+    const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+    for (const Case& c : cases()) {
+        SCOPED_TRACE(c.name);
+        const fs::path dir = source / "tests/golden/render" / c.name;
+        Poco::SHA2Engine sha;
+        sha.update(rendered(c).result.pdf);
+        const std::string digest = Poco::DigestEngine::digestToHex(sha.digest()) + "\n";
+        if (update) {
+            fs::create_directories(dir);
+            std::ofstream(dir / "layout.txt", std::ios::binary) << rendered(c).result.layoutDump;
+            std::ofstream(dir / "pdf.sha256", std::ios::binary) << digest;
+            continue;
+        }
+        std::ifstream layout(dir / "layout.txt", std::ios::binary);
+        std::stringstream expected;
+        expected << layout.rdbuf();
+        ASSERT_FALSE(expected.str().empty())
+            << "no golden layout; run with UPDATE_GOLDEN=1 and review";
+        EXPECT_TRUE(expected.str() == rendered(c).result.layoutDump)
+            << "the layout differs from " << (dir / "layout.txt")
+            << "; review with UPDATE_GOLDEN=1 and git diff";
+        std::ifstream hash(dir / "pdf.sha256");
+        std::string expectedDigest;
+        std::getline(hash, expectedDigest);
+        EXPECT_EQ(expectedDigest + "\n", digest) << "the PDF bytes changed";
+    }
+}
+
+} // namespace rodtrad
