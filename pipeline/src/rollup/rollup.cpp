@@ -161,17 +161,18 @@ private:
     // Consolidation of an indicator over the subtree below a unit: each child contributes its
     // own reported value if it reported one (it stands for its subtree), else its subtree.
     Aggregate consolidate(const IndicatorDefinition& def, int at, int year) {
-        const std::string memoKey =
-            def.id + '\x1f' + std::to_string(at) + '\x1f' + std::to_string(year);
+        const std::uint64_t memoKey = (static_cast<std::uint64_t>(def.index) << 40) |
+                                      (static_cast<std::uint64_t>(at) << 12) |
+                                      static_cast<std::uint64_t>(year & 0xFFF);
         if (const auto it = memo_.find(memoKey); it != memo_.end()) {
             return it->second;
         }
         Aggregate aggregate;
         for (int child : unit(at).children) {
-            if (!in_.relevant(def.id, child)) {
+            if (!in_.relevant(def.index, child)) {
                 continue;
             }
-            if (const ReportedOutcome* reported = in_.reported(def.id, child, year)) {
+            if (const ReportedOutcome* reported = in_.reported(def.index, child, year)) {
                 if (!reported->value) {
                     aggregate.addMissing();
                     continue;
@@ -195,11 +196,11 @@ private:
 
     ValueAt valueAt(const IndicatorDefinition& def, int at, int year) {
         ValueAt result;
-        result.reported = in_.reported(def.id, at, year);
+        result.reported = in_.reported(def.index, at, year);
         if (result.reported != nullptr && result.reported->value) {
             result.value = result.reported->value;
         }
-        if (def.formula != Formula::own && in_.relevant(def.id, at)) {
+        if (def.formula != Formula::own && in_.relevant(def.index, at)) {
             result.aggregate = consolidate(def, at, year);
             if (!result.value) {
                 result.value = result.aggregate.value(def.formula);
@@ -212,10 +213,10 @@ private:
     // Which units' values went into a consolidation, for tracing it.
     void contributors(const IndicatorDefinition& def, int at, int year, std::string& out) {
         for (int child : unit(at).children) {
-            if (!in_.relevant(def.id, child)) {
+            if (!in_.relevant(def.index, child)) {
                 continue;
             }
-            if (in_.reported(def.id, child, year) != nullptr) {
+            if (in_.reported(def.index, child, year) != nullptr) {
                 out += out.empty() ? "" : " ";
                 out += unit(child).id;
             } else {
@@ -262,7 +263,7 @@ private:
         }
 
         std::map<int, std::optional<double>> valueOfYear;
-        for (int year : in_.outcomeYears(def.id)) {
+        for (int year : in_.outcomeYears(def.index)) {
             if (year <= in_.period.year - historyYears) {
                 continue;
             }
@@ -432,7 +433,7 @@ private:
             setText(a, "title", activity.child_value("title"));
             setText(a, "owner", activity.child_value("owner"));
             setText(a, "due", activity.attribute("due").value());
-            setText(a, "status", status.c_str());
+            setText(a, "status", std::string(status).c_str());
             if (const pugi::xml_node comment = from.child("comment")) {
                 setText(a, "comment", comment.child_value());
             }
@@ -599,7 +600,7 @@ private:
             setText(indicator, "name", def->second.at.node.child_value("name"));
             std::optional<double> value;
             int valueYear = 0;
-            for (int year : in_.outcomeYears(def->first)) {
+            for (int year : in_.outcomeYears(def->second.index)) {
                 const ValueAt v = valueAt(def->second, def->second.unit, year);
                 if (v.value) {
                     value = v.value;
@@ -667,7 +668,7 @@ private:
 
     const RollupInputs& in_;
     pugi::xml_node root_;
-    std::unordered_map<std::string, Aggregate> memo_;
+    std::unordered_map<std::uint64_t, Aggregate> memo_;
 };
 
 } // namespace

@@ -29,8 +29,23 @@ RollupInputs::RollupInputs(const WorkspaceIndex& workspaceIndex, Period rollupPe
     }
 }
 
-std::string RollupInputs::key(const std::string& indicator, int unit, int year) {
-    return indicator + '\x1f' + std::to_string(unit) + '\x1f' + std::to_string(year);
+std::uint64_t RollupInputs::key(int indicator, int unit, int year) {
+    return (static_cast<std::uint64_t>(indicator) << 40) |
+           (static_cast<std::uint64_t>(unit) << 12) | static_cast<std::uint64_t>(year & 0xFFF);
+}
+
+int RollupInputs::intern(const std::string& id) {
+    const auto [it, fresh] = indicatorIndex_.try_emplace(id, static_cast<int>(years_.size()));
+    if (fresh) {
+        years_.emplace_back();
+        relevant_.emplace_back();
+    }
+    return it->second;
+}
+
+int RollupInputs::indicatorIndex(const std::string& id) const {
+    const auto it = indicatorIndex_.find(id);
+    return it == indicatorIndex_.end() ? -1 : it->second;
 }
 
 int RollupInputs::unitOf(const std::string& id) const {
@@ -76,6 +91,7 @@ void RollupInputs::addIndicator(pugi::xml_node node, const Document& doc, const 
                                 int unit) {
     IndicatorDefinition def;
     def.id = node.attribute("id").value();
+    def.index = intern(def.id);
     def.at = {&doc, node};
     def.goal = goal;
     def.unit = unit;
@@ -257,7 +273,7 @@ void RollupInputs::gatherFollowUps() {
             }
         }
         for (pugi::xml_node outcome : root.children("outcome")) {
-            const std::string indicator = outcome.attribute("indicator").value();
+            const int indicator = intern(outcome.attribute("indicator").value());
             const int year = outcome.attribute("year").as_int();
             if (year > period.year) {
                 continue;
@@ -271,8 +287,8 @@ void RollupInputs::gatherFollowUps() {
                 outcomes_.insert_or_assign(key(indicator, candidate.unit, year), reportedOutcome);
             static_cast<void>(it);
             if (fresh) {
-                years_[indicator].push_back(year);
-                auto& paths = relevant_[indicator];
+                years_[static_cast<std::size_t>(indicator)].push_back(year);
+                auto& paths = relevant_[static_cast<std::size_t>(indicator)];
                 for (int u = candidate.unit; u >= 0 && paths.insert(u).second;
                      u = units[static_cast<std::size_t>(u)].parent) {
                 }
@@ -283,14 +299,13 @@ void RollupInputs::gatherFollowUps() {
                 activity.attribute("status").value(), activity};
         }
     }
-    for (auto& [indicator, years] : years_) {
+    for (auto& years : years_) {
         std::sort(years.begin(), years.end());
         years.erase(std::unique(years.begin(), years.end()), years.end());
     }
 }
 
-const ReportedOutcome* RollupInputs::reported(const std::string& indicator, int unit,
-                                              int year) const {
+const ReportedOutcome* RollupInputs::reported(int indicator, int unit, int year) const {
     const auto it = outcomes_.find(key(indicator, unit, year));
     return it == outcomes_.end() ? nullptr : &it->second;
 }
@@ -304,23 +319,23 @@ std::optional<double> RollupInputs::weightOf(int unit, const std::string& name) 
     return weight == it->second.end() ? std::nullopt : std::optional<double>(weight->second);
 }
 
-std::vector<int> RollupInputs::outcomeYears(const std::string& indicator) const {
-    const auto it = years_.find(indicator);
-    return it == years_.end() ? std::vector<int>{} : it->second;
+const std::vector<int>& RollupInputs::outcomeYears(int indicator) const {
+    static const std::vector<int> none;
+    return indicator < 0 ? none : years_[static_cast<std::size_t>(indicator)];
 }
 
-bool RollupInputs::relevant(const std::string& indicator, int unit) const {
-    const auto it = relevant_.find(indicator);
-    return it != relevant_.end() && it->second.count(unit) != 0;
+bool RollupInputs::relevant(int indicator, int unit) const {
+    return indicator >= 0 && relevant_[static_cast<std::size_t>(indicator)].count(unit) != 0;
 }
 
-std::pair<std::string, pugi::xml_node> RollupInputs::activityStatus(pugi::xml_node activity) const {
+std::pair<std::string_view, pugi::xml_node>
+RollupInputs::activityStatus(pugi::xml_node activity) const {
     const auto it = activityReports_.find(activity.attribute("id").value());
     if (it != activityReports_.end()) {
         return it->second;
     }
-    const char* planned = activity.attribute("status").value();
-    return {*planned != '\0' ? planned : "planned", activity};
+    const std::string_view planned = activity.attribute("status").value();
+    return {planned.empty() ? std::string_view("planned") : planned, activity};
 }
 
 pugi::xml_node RollupInputs::manualAssessment(const std::string& goal, int unit) const {

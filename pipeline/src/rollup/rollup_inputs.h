@@ -6,9 +6,11 @@
 #include "rollup/consolidation.h"
 #include "rollup/indicator_status.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -30,6 +32,7 @@ struct RollupUnit {
 
 struct IndicatorDefinition {
     std::string id;
+    int index = -1; // interned
     Located at;
     std::string goal; // the goal that defines it
     int unit = -1;    // the unit owning that goal
@@ -82,14 +85,16 @@ public:
     std::unordered_map<int, const Document*> followUpOf; // the unit's follow-up for the period
 
     int unitOf(const std::string& id) const;
-    const ReportedOutcome* reported(const std::string& indicator, int unit, int year) const;
+    // Indicators are interned: every id an outcome or a definition names gets a small number.
+    int indicatorIndex(const std::string& id) const;
+    const ReportedOutcome* reported(int indicator, int unit, int year) const;
     std::optional<double> weightOf(int unit, const std::string& name) const;
     // Years with an outcome for the indicator anywhere, up to the period's year.
-    std::vector<int> outcomeYears(const std::string& indicator) const;
+    const std::vector<int>& outcomeYears(int indicator) const;
     // Units whose subtree holds a report of the indicator.
-    bool relevant(const std::string& indicator, int unit) const;
+    bool relevant(int indicator, int unit) const;
     // The effective status of an activity for the period and where it was last reported.
-    std::pair<std::string, pugi::xml_node> activityStatus(pugi::xml_node activity) const;
+    std::pair<std::string_view, pugi::xml_node> activityStatus(pugi::xml_node activity) const;
     // The manual assessment of a goal in the follow-up of the period, if any.
     pugi::xml_node manualAssessment(const std::string& goal, int unit) const;
     pugi::xml_node analysis(const std::string& goal, int unit) const;
@@ -104,12 +109,14 @@ private:
     void gatherFollowUps();
     void addIndicator(pugi::xml_node node, const Document& doc, const std::string& goal, int unit);
 
-    static std::string key(const std::string& indicator, int unit, int year);
-    std::unordered_map<std::string, ReportedOutcome> outcomes_;
-    std::unordered_map<std::string, std::vector<int>> years_;
-    std::unordered_map<std::string, std::unordered_set<int>> relevant_;
+    int intern(const std::string& id);
+    static std::uint64_t key(int indicator, int unit, int year);
+    std::unordered_map<std::string, int> indicatorIndex_;
+    std::unordered_map<std::uint64_t, ReportedOutcome> outcomes_;
+    std::vector<std::vector<int>> years_;           // by indicator index
+    std::vector<std::unordered_set<int>> relevant_; // by indicator index
     std::unordered_map<int, std::map<std::string, double>> weights_;
-    std::unordered_map<std::string, std::pair<std::string, pugi::xml_node>> activityReports_;
+    std::unordered_map<std::string, std::pair<std::string_view, pugi::xml_node>> activityReports_;
     std::unordered_map<std::string, std::vector<Located>> objectivesByGoal_;
     std::unordered_map<std::string, std::vector<Located>> objectivesByParent_;
 };
