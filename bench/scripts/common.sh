@@ -22,7 +22,7 @@ measure() {
   local out
   out=$(mktemp)
   /usr/bin/time -o "$out" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
-  awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$out"
+  tail -n 1 "$out" | awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}'
   rm -f "$out"
 }
 

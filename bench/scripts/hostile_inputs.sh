@@ -26,7 +26,7 @@ mkdir -p "$dir/sparse-2gb" && { printf '%s' "$org"; } > "$dir/sparse-2gb/x.xml" 
 set -o pipefail
 printf '| hostile input | refused as | wall ms (median) | peak RSS MiB |\n|---|---|---|---|\n'
 for name in external-entity billion-laughs quadratic-blowup deep-nesting invalid-utf8 sparse-2gb; do
-  code=$("$build/pipeline/rodtrad" check "$dir/$name" 2>&1 | grep -o '\[[a-z.]*\]' | head -1 || true)
+  code=$("$build/pipeline/rodtrad" check "$dir/$name" 2>&1 | grep -o '\[[a-z0-9.]*\]' | head -1 || true)
   w=(); m=()
   for ((i = 0; i < runs; i++)); do
     read -r wall cpu rss < <(measure "$build/pipeline/rodtrad" check "$dir/$name")
