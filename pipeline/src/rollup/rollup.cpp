@@ -210,7 +210,7 @@ private:
         return result;
     }
 
-    // Which units' values went into a consolidation, for tracing it.
+    // Which units' reported values went into a consolidation, for tracing it.
     void contributors(const IndicatorDefinition& def, int at, int year, std::string& out) {
         for (int child : unit(at).children) {
             if (!in_.relevant(def.index, child)) {

@@ -266,6 +266,13 @@ void RollupInputs::gatherFollowUps() {
         const pugi::xml_node root = candidate.doc->root();
         if (candidate.rank == static_cast<int>(period.kind)) {
             followUpOf[candidate.unit] = candidate.doc;
+            for (pugi::xml_node assessment : root.children("goalAssessment")) {
+                assessments_[{candidate.unit, assessment.attribute("goal").value()}] = assessment;
+            }
+            for (pugi::xml_node analysis : root.children("analysis")) {
+                analyses_.try_emplace({candidate.unit, analysis.attribute("goal").value()},
+                                      analysis);
+            }
         }
         for (pugi::xml_node weight : root.children("weight")) {
             if (const auto value = parseDecimal(weight.attribute("value").value())) {
@@ -339,17 +346,13 @@ RollupInputs::activityStatus(pugi::xml_node activity) const {
 }
 
 pugi::xml_node RollupInputs::manualAssessment(const std::string& goal, int unit) const {
-    const auto it = followUpOf.find(unit);
-    return it == followUpOf.end()
-               ? pugi::xml_node()
-               : it->second->root().find_child_by_attribute("goalAssessment", "goal", goal.c_str());
+    const auto it = assessments_.find({unit, goal});
+    return it == assessments_.end() ? pugi::xml_node() : it->second;
 }
 
 pugi::xml_node RollupInputs::analysis(const std::string& goal, int unit) const {
-    const auto it = followUpOf.find(unit);
-    return it == followUpOf.end()
-               ? pugi::xml_node()
-               : it->second->root().find_child_by_attribute("analysis", "goal", goal.c_str());
+    const auto it = analyses_.find({unit, goal});
+    return it == analyses_.end() ? pugi::xml_node() : it->second;
 }
 
 std::vector<Located> RollupInputs::objectivesOf(const std::string& councilGoal) const {

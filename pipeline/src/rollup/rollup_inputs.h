@@ -117,6 +117,9 @@ private:
     std::vector<std::unordered_set<int>> relevant_; // by indicator index
     std::unordered_map<int, std::map<std::string, double>> weights_;
     std::unordered_map<std::string, std::pair<std::string_view, pugi::xml_node>> activityReports_;
+    std::map<std::pair<int, std::string>, pugi::xml_node>
+        assessments_; // of the period's follow-ups
+    std::map<std::pair<int, std::string>, pugi::xml_node> analyses_;
     std::unordered_map<std::string, std::vector<Located>> objectivesByGoal_;
     std::unordered_map<std::string, std::vector<Located>> objectivesByParent_;
 };
