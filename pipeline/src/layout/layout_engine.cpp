@@ -116,7 +116,7 @@ private:
         std::vector<TextRun> runs = flow_.blocks[index].runs;
         const auto number = numbers_.find(index);
         if (number != numbers_.end() && !runs.empty()) {
-            runs.front().text.insert(0, number->second + "  ");
+            runs.front().text.insert(0, number->second + " ");
         }
         return runs;
     }
