@@ -1,5 +1,6 @@
 #include "layout/line_breaker.h"
 #include "rodtrad/error.h"
+#include "util/utf8.h"
 
 #include <climits>
 #include <cstdlib>
@@ -27,40 +28,8 @@ struct Letter {
 // One code point of UTF-8 at text[i]: its value (0 when the bytes are not UTF-8) and how many
 // bytes it takes.
 std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned lead = byte(i);
-    if (lead < 0x80) {
-        return {lead, 1};
-    }
-    std::size_t length = 0;
-    char32_t value = 0;
-    unsigned low = 0x80;
-    unsigned high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        value = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        value = lead & 0x0Fu;
-        low = lead == 0xE0 ? 0xA0 : low;
-        high = lead == 0xED ? 0x9F : high;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        value = lead & 0x07u;
-        low = lead == 0xF0 ? 0x90 : low;
-        high = lead == 0xF4 ? 0x8F : high;
-    } else {
-        return {0, 1};
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        if (i + k >= text.size() || byte(i + k) < low || byte(i + k) > high) {
-            return {0, k};
-        }
-        value = (value << 6) | (byte(i + k) & 0x3Fu);
-        low = 0x80;
-        high = 0xBF;
-    }
-    return {value, length};
+    const DecodedCodePoint d = decodeUtf8(text, i);
+    return {d.value, d.length};
 }
 
 // Latin letters (ASCII, Latin-1 and Latin Extended-A/B) are hyphenated; anything else (digits,

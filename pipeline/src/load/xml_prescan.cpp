@@ -1,5 +1,7 @@
 #include "load/xml_prescan.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -13,37 +15,8 @@ bool startsWith(std::string_view text, std::size_t at, std::string_view prefix) 
 // Length of the UTF-8 sequence at text[i], or 0 if it is not a valid, shortest-form sequence of
 // a Unicode scalar value.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0x80) {
-        return 1;
-    }
-    auto cont = [&](std::size_t k) {
-        return i + k < text.size() && (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    };
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        return cont(1) ? 2 : 0;
-    }
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        if (!cont(1) || !cont(2)) {
-            return 0;
-        }
-        const auto b1 = static_cast<unsigned char>(text[i + 1]);
-        if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0)) {
-            return 0; // overlong or UTF-16 surrogate
-        }
-        return 3;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        if (!cont(1) || !cont(2) || !cont(3)) {
-            return 0;
-        }
-        const auto b1 = static_cast<unsigned char>(text[i + 1]);
-        if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
-            return 0; // overlong or beyond U+10FFFF
-        }
-        return 4;
-    }
-    return 0;
+    const DecodedCodePoint d = decodeUtf8(text, i);
+    return d.valid ? d.length : 0;
 }
 
 class Scanner {

@@ -1,6 +1,7 @@
 #include "pdf/font_set.h"
 
 #include "rodtrad/error.h"
+#include "util/utf8.h"
 
 #include <array>
 #include <atomic>
@@ -41,37 +42,8 @@ std::size_t faceIndex(FontFace face) {
 // One code point of UTF-8 at text[i] and its length in bytes; bytes that are not UTF-8 read as
 // U+FFFD, one per maximal ill-formed subsequence, as sanitizeText replaces them.
 std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned lead = byte(i);
-    std::size_t length = 0;
-    char32_t value = 0;
-    unsigned low = 0x80;
-    unsigned high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        value = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        value = lead & 0x0Fu;
-        low = lead == 0xE0 ? 0xA0 : low;
-        high = lead == 0xED ? 0x9F : high;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        value = lead & 0x07u;
-        low = lead == 0xF0 ? 0x90 : low;
-        high = lead == 0xF4 ? 0x8F : high;
-    } else {
-        return {kReplacementCharacter, 1};
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        if (i + k >= text.size() || byte(i + k) < low || byte(i + k) > high) {
-            return {kReplacementCharacter, k};
-        }
-        value = (value << 6) | (byte(i + k) & 0x3Fu);
-        low = 0x80;
-        high = 0xBF;
-    }
-    return {value, length};
+    const DecodedCodePoint d = decodeUtf8(text, i);
+    return {d.valid ? d.value : kReplacementCharacter, d.length};
 }
 
 std::string hex(unsigned value) {

@@ -324,10 +324,11 @@ struct PdfDocument::Impl {
     // CIDToGIDMap), so the right map is the identity: one bfrange per high byte, as a bfrange may
     // vary only in its last byte.
     void replaceToUnicode() {
-        std::string cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::string cmap =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
         std::vector<int> highBytes;
         for (int high = 0; high < 256; ++high) {
             if (high < 0xD8 || high > 0xDF) { // no surrogates
@@ -339,7 +340,8 @@ struct PdfDocument::Impl {
             cmap += std::to_string(n) + " beginbfrange\n";
             for (std::size_t k = i; k < i + n; ++k) {
                 char line[40];
-                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", highBytes[k], highBytes[k], highBytes[k]);
+                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", highBytes[k],
+                              highBytes[k], highBytes[k]);
                 cmap += line;
             }
             cmap += "endbfrange\n";
