@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh dev
 ctest --preset dev
-scripts/build.sh asan
+cmake --preset asan >/dev/null
+cmake --build --preset asan --target pipeline_tests rodtrad
 ctest --preset asan -L unit
