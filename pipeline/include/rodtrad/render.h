@@ -3,6 +3,7 @@
 #include "rodtrad/diagnostic.h"
 #include "rodtrad/workspace.h"
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -15,7 +16,8 @@ struct RenderOptions {
     std::string unit;         // operational-plan: the committee or unit
     std::string language = "sv"; // sv or en
     bool final = false;          // without the "UTKAST" watermark
-    bool progress = false;       // report pages on stderr while rendering
+    // Called now and then with the number of pages laid out so far (for a progress display).
+    std::function<void(int pages)> progress;
 };
 
 struct RenderResult {

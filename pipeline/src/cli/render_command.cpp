@@ -5,6 +5,7 @@
 #include "rodtrad/render.h"
 
 #include <ostream>
+#include <unistd.h>
 
 namespace rodtrad {
 
@@ -38,6 +39,12 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
             out)) {
         return exitOk;
     }
+    // A long render shows how far it has come, on a terminal only.
+    if (::isatty(STDERR_FILENO) != 0) {
+        options.progress = [&err](int pages) {
+            err << "\rrendering: " << pages << " pages" << std::flush;
+        };
+    }
     StageTimer timer(err, timings);
     const std::unique_ptr<Workspace> loaded = loadCheckedWorkspace(workspace, err);
     if (!loaded) {
@@ -45,6 +52,9 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
     }
     timer.stage("load and check");
     const RenderResult result = renderDocument(*loaded, options);
+    if (options.progress) {
+        err << "\r" << std::string(40, ' ') << '\r';
+    }
     timer.stage("render");
     writeDiagnosticsText(err, result.diagnostics);
     if (countErrors(result.diagnostics) > 0) {

@@ -122,7 +122,7 @@ RenderResult renderDocument(const Workspace& workspace, const RenderOptions& opt
     if (!options.final) {
         flow.furniture.watermark = labels.count("draft") != 0 ? labels.at("draft") : "UTKAST";
     }
-    const LayoutEngine engine(pdf.fonts(), &swedishHyphenator());
+    const LayoutEngine engine(pdf.fonts(), &swedishHyphenator(), options.progress);
     const LaidOutDocument laidOut = engine.layout(flow);
     result.pages = static_cast<int>(laidOut.pages.size());
     std::ostringstream dump;

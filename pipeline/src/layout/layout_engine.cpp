@@ -49,8 +49,9 @@ struct CellLayout {
 
 class Paginator {
 public:
-    Paginator(const Flow& flow, const FontMetrics& metrics, const Hyphenator* hyphenator)
-        : flow_(flow), metrics_(metrics), hyphenator_(hyphenator) {
+    Paginator(const Flow& flow, const FontMetrics& metrics, const Hyphenator* hyphenator,
+              const std::function<void(int)>& progress)
+        : flow_(flow), metrics_(metrics), hyphenator_(hyphenator), progress_(progress) {
         doc_.pageWidth = flow.page.width;
         doc_.pageHeight = flow.page.height;
         left_ = flow.page.marginLeft;
@@ -78,6 +79,9 @@ private:
 
     void newPage() {
         doc_.pages.emplace_back();
+        if (progress_ && doc_.pages.size() % 25 == 0) {
+            progress_(static_cast<int>(doc_.pages.size()));
+        }
         y_ = top_;
     }
 
@@ -744,6 +748,7 @@ private:
     const Flow& flow_;
     const FontMetrics& metrics_;
     const Hyphenator* hyphenator_;
+    const std::function<void(int)>& progress_;
     LaidOutDocument doc_;
     double left_ = 0;
     double width_ = 0;
@@ -763,7 +768,7 @@ private:
 } // namespace
 
 LaidOutDocument LayoutEngine::layout(const Flow& flow) const {
-    return Paginator(flow, metrics_, hyphenator_).run();
+    return Paginator(flow, metrics_, hyphenator_, progress_).run();
 }
 
 } // namespace rodtrad

@@ -5,6 +5,8 @@
 #include "layout/laid_out_document.h"
 #include "layout/line_breaker.h"
 
+#include <functional>
+
 namespace rodtrad {
 
 // Paginates a flow: numbered headings kept with what follows them, paragraphs with widow and
@@ -16,14 +18,16 @@ namespace rodtrad {
 // the same flow and metrics give the same layout, and nothing here writes a PDF.
 class LayoutEngine {
 public:
-    LayoutEngine(const FontMetrics& metrics, const Hyphenator* hyphenator)
-        : metrics_(metrics), hyphenator_(hyphenator) {}
+    LayoutEngine(const FontMetrics& metrics, const Hyphenator* hyphenator,
+                 std::function<void(int pages)> progress = {})
+        : metrics_(metrics), hyphenator_(hyphenator), progress_(std::move(progress)) {}
 
     LaidOutDocument layout(const Flow& flow) const;
 
 private:
     const FontMetrics& metrics_;
     const Hyphenator* hyphenator_;
+    std::function<void(int pages)> progress_;
 };
 
 } // namespace rodtrad
