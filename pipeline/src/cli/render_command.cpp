@@ -56,6 +56,11 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
         err << "\r" << std::string(40, ' ') << '\r';
     }
     timer.stage("render");
+    if (timings) {
+        err << "timing: of which rollup " << result.rollupSeconds << " s, compose "
+            << result.composeSeconds << " s, layout " << result.layoutSeconds << " s, pdf "
+            << result.pdfSeconds << " s\n";
+    }
     writeDiagnosticsText(err, result.diagnostics);
     if (countErrors(result.diagnostics) > 0) {
         err << "render: text the fonts cannot show (listed above); nothing was written\n";

@@ -9,6 +9,7 @@
 #include "rodtrad/error.h"
 #include "rollup/rollup.h"
 
+#include <chrono>
 #include <sstream>
 
 namespace rodtrad {
@@ -99,7 +100,15 @@ RenderResult renderDocument(const Workspace& workspace, const RenderOptions& opt
         throw UsageError("--period must be YEAR or YEAR-tertial, YEAR-delar, YEAR-helar, not \"" +
                          periodText + "\"");
     }
+    auto clock = std::chrono::steady_clock::now();
+    const auto lap = [&clock] {
+        const auto now = std::chrono::steady_clock::now();
+        const std::chrono::duration<double> seconds = now - clock;
+        clock = now;
+        return seconds.count();
+    };
     const auto rollup = buildRollup(workspace.impl(), *period);
+    result.rollupSeconds = lap();
     if (templateRoot.child("parameters").find_child_by_attribute("parameter", "name", "unit")) {
         if (options.unit.empty()) {
             throw UsageError("template " + options.templateName + " needs --unit");
@@ -119,16 +128,19 @@ RenderResult renderDocument(const Workspace& workspace, const RenderOptions& opt
     Composer composer(templateRoot, *rollup, labels, language, variables, pdf.fonts(),
                       result.diagnostics);
     Flow flow = composer.compose();
+    result.composeSeconds = lap();
     if (!options.final) {
         flow.furniture.watermark = labels.count("draft") != 0 ? labels.at("draft") : "UTKAST";
     }
     const LayoutEngine engine(pdf.fonts(), &swedishHyphenator(), options.progress);
     const LaidOutDocument laidOut = engine.layout(flow);
+    result.layoutSeconds = lap();
     result.pages = static_cast<int>(laidOut.pages.size());
     std::ostringstream dump;
     writeLayoutDump(dump, laidOut);
     result.layoutDump = dump.str();
     result.pdf = pdf.write(laidOut, flow.info);
+    result.pdfSeconds = lap();
     return result;
 }
 
