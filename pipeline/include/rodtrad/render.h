@@ -25,6 +25,11 @@ struct RenderResult {
     std::string layoutDump; // readable dump of every page (for review and tests)
     int pages = 0;
     std::vector<Diagnostic> diagnostics; // text the fonts cannot show, unknown labels, ...
+    // Wall time of each stage in seconds, for benchmarks (never part of the output).
+    double rollupSeconds = 0;
+    double composeSeconds = 0;
+    double layoutSeconds = 0;
+    double pdfSeconds = 0;
 };
 
 // Renders a document of the workspace through its report template: rolls the workspace up for
