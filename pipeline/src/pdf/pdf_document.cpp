@@ -99,6 +99,13 @@ struct PdfDocument::Impl {
     void drawPage(HPDF_Page page, const LaidOutPage& content, double height) {
         const auto flip = [height](double y) { return static_cast<HPDF_REAL>(height - y); };
         bool inText = false;
+        struct {
+            bool font = false;
+            FontFace face = FontFace::regular;
+            double size = 0;
+            bool fillSet = false;
+            Color fill;
+        } state;
         for (const Primitive& p : content.primitives) {
             if (p.kind == Primitive::Kind::text) {
                 if (p.text.empty()) {
@@ -108,9 +115,19 @@ struct PdfDocument::Impl {
                     HPDF_Page_BeginText(page);
                     inText = true;
                 }
-                HPDF_Page_SetFontAndSize(page, fonts->font(p.font.face),
-                                         static_cast<HPDF_REAL>(p.font.size));
-                setColor(page, p.fill, true);
+                // Font and colour are graphics state: set them only when they change.
+                if (!state.font || state.face != p.font.face || state.size != p.font.size) {
+                    HPDF_Page_SetFontAndSize(page, fonts->font(p.font.face),
+                                             static_cast<HPDF_REAL>(p.font.size));
+                    state.font = true;
+                    state.face = p.font.face;
+                    state.size = p.font.size;
+                }
+                if (!state.fillSet || !(state.fill == p.fill)) {
+                    setColor(page, p.fill, true);
+                    state.fillSet = true;
+                    state.fill = p.fill;
+                }
                 if (p.angle != 0) {
                     const double a = p.angle * std::numbers::pi / 180;
                     HPDF_Page_SetTextMatrix(page, static_cast<HPDF_REAL>(std::cos(a)),
@@ -130,6 +147,10 @@ struct PdfDocument::Impl {
                 inText = false;
             }
             drawShape(page, p, flip);
+            if (p.filled) {
+                state.fillSet = true;
+                state.fill = p.fill;
+            }
         }
         if (inText) {
             HPDF_Page_EndText(page);
