@@ -70,6 +70,7 @@ public:
     void write() {
         writeHead();
         writeOrganisation();
+        writeUnitPlans();
         for (pugi::xml_node perspective : in_.strategicPlan->root().children("perspective")) {
             writePerspective(perspective);
         }
@@ -155,6 +156,55 @@ private:
                     setText(node, attribute, a.value());
                 }
             }
+        }
+    }
+
+    // What each operational plan of the year says besides its goals: summary, risks, budget
+    // frame and analysis, for the documents of one committee or unit.
+    void writeUnitPlans() {
+        pugi::xml_node plans = root_.append_child("unitPlans");
+        for (const Document* doc : in_.plans) {
+            const pugi::xml_node source = doc->root();
+            const pugi::xml_node header = source.child("header");
+            pugi::xml_node plan = plans.append_child("unitPlan");
+            setText(plan, "id", header.child_value("id"));
+            setText(plan, "unit", header.child_value("unit"));
+            setText(plan, "title", header.child_value("title"));
+            setText(plan, "documentNumber", header.child_value("documentNumber"));
+            plan.append_attribute("revision") = header.child("revision").text().as_int(1);
+            if (const pugi::xml_node owner = header.child("owner")) {
+                setText(plan, "owner", owner.child_value());
+            }
+            setText(plan, "src", doc->relativePath.c_str());
+            if (const pugi::xml_node approval = header.child("approval")) {
+                pugi::xml_node copy = plan.append_child("approval");
+                for (pugi::xml_attribute attribute : approval.attributes()) {
+                    setText(copy, attribute.name(), attribute.value());
+                }
+            }
+            copyRichTextChild(source, "summary", plan);
+            for (pugi::xml_node risk : source.children("risk")) {
+                pugi::xml_node r = plan.append_child("risk");
+                for (const char* name : {"id", "likelihood", "consequence", "goal"}) {
+                    if (const pugi::xml_attribute a = risk.attribute(name)) {
+                        setText(r, name, a.value());
+                    }
+                }
+                r.append_attribute("score") =
+                    risk.attribute("likelihood").as_int() * risk.attribute("consequence").as_int();
+                setText(r, "description", risk.child_value("description"));
+                if (const pugi::xml_node mitigation = risk.child("mitigation")) {
+                    setText(r, "mitigation", mitigation.child_value());
+                }
+            }
+            if (const pugi::xml_node budget = source.child("budget")) {
+                pugi::xml_node b = plan.append_child("budget");
+                setText(b, "measure", budget.attribute("measure").as_string("tkr"));
+                for (pugi::xml_node frame : budget.children("frame")) {
+                    b.append_copy(frame);
+                }
+            }
+            copyRichTextChild(source, "analysis", plan);
         }
     }
 
