@@ -196,6 +196,16 @@ void TempWorkspace::replace(const std::string& relative, const std::string& from
     write(relative, text);
 }
 
+void TempWorkspace::writePlan(const std::string& file, const std::string& id,
+                              const std::string& unit, const std::string& goals) const {
+    write("plans/" + file + ".xml",
+          "<operationalPlan xmlns=\"urn:rodtrad:plan:1\">\n  <header><id>" + id +
+              "</id><title>Plan</title><unit>" + unit +
+              "</unit><documentNumber>1</documentNumber></header>\n  <year>2025</year>\n"
+              "  <strategicPlan ref=\"sp\"/>\n" +
+              goals + "\n</operationalPlan>");
+}
+
 void TempWorkspace::remove(const std::string& relative) const {
     fs::remove(dir_ / relative);
 }

@@ -30,6 +30,10 @@ public:
     // Replaces the first occurrence of from in a file; fails the test if it is not there.
     void replace(const std::string& relative, const std::string& from, const std::string& to) const;
     void remove(const std::string& relative) const;
+    // Writes plans/<file>.xml: an operational plan of 2025 under strategic plan "sp" for the unit,
+    // with the goals given as XML. The header is one line, so the goals start on line 5.
+    void writePlan(const std::string& file, const std::string& id, const std::string& unit,
+                   const std::string& goals) const;
 
     CheckReport check(const std::string& asOf = "2025-12-31") const;
 

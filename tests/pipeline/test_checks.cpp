@@ -112,12 +112,8 @@ TEST(Checks, GoalBreakdownCycle) {
 TEST(Checks, GoalBreakdownFollowsTheOrganisation) {
     const TempWorkspace ws = TempWorkspace::minimal();
     // The pre-school is no part of the school: it cannot break down the school's goal.
-    ws.write("plans/forskola-2025.xml", R"(<operationalPlan xmlns="urn:rodtrad:plan:1">
-  <header><id>vp-forskola</id><title>Plan</title><unit>forskola</unit><documentNumber>1</documentNumber></header>
-  <year>2025</year>
-  <strategicPlan ref="sp"/>
-  <goal id="FS-M1" parent="SK-M1"><title>Mål</title></goal>
-</operationalPlan>)");
+    ws.writePlan("forskola-2025", "vp-forskola", "forskola",
+                 R"(  <goal id="FS-M1" parent="SK-M1"><title>Mål</title></goal>)");
     expectOnly(ws.check(), "goal.breakdown", "plans/forskola-2025.xml", 5);
 }
 
@@ -138,28 +134,18 @@ TEST(Checks, PlanYearOutsideTheStrategicPeriod) {
 
 TEST(Checks, TwoPlansForOneUnitAndYear) {
     const TempWorkspace ws = TempWorkspace::minimal();
-    ws.write("plans/skola-2025-copy.xml",
-             R"(<operationalPlan xmlns="urn:rodtrad:plan:1">
-  <header><id>vp-skola-2</id><title>Plan</title><unit>skola</unit><documentNumber>1</documentNumber></header>
-  <year>2025</year>
-  <strategicPlan ref="sp"/>
-  <goal id="SK2-M1" parent="BUN-M1"><title>Mål</title></goal>
-</operationalPlan>)");
+    ws.writePlan("skola-2025-copy", "vp-skola-2", "skola",
+                 R"(  <goal id="SK2-M1" parent="BUN-M1"><title>Mål</title></goal>)");
     const CheckReport report = ws.check();
     EXPECT_EQ(test::withCode(report, "plan.duplicate").size(), 1u) << test::describe(report);
 }
 
 TEST(Checks, InheritedIndicatorMustBelongToAnAncestorGoal) {
     const TempWorkspace ws = TempWorkspace::minimal();
-    ws.write("plans/forskola-2025.xml", R"(<operationalPlan xmlns="urn:rodtrad:plan:1">
-  <header><id>vp-forskola</id><title>Plan</title><unit>forskola</unit><documentNumber>1</documentNumber></header>
-  <year>2025</year>
-  <strategicPlan ref="sp"/>
-  <goal id="FS-M1" parent="BUN-M1">
+    ws.writePlan("forskola-2025", "vp-forskola", "forskola", R"(  <goal id="FS-M1" parent="BUN-M1">
     <title>Mål</title>
     <indicatorRef ref="SK-N1"/>
-  </goal>
-</operationalPlan>)");
+  </goal>)");
     expectOnly(ws.check(), "indicator.not-inherited", "plans/forskola-2025.xml", 7);
 }
 
@@ -245,15 +231,10 @@ TEST(Checks, TwoFollowUpsForOnePeriod) {
 
 TEST(Checks, OutcomeForAnIndicatorThePlanDoesNotMeasure) {
     const TempWorkspace ws = TempWorkspace::minimal();
-    ws.write("plans/forskola-2025.xml", R"(<operationalPlan xmlns="urn:rodtrad:plan:1">
-  <header><id>vp-forskola</id><title>Plan</title><unit>forskola</unit><documentNumber>1</documentNumber></header>
-  <year>2025</year>
-  <strategicPlan ref="sp"/>
-  <goal id="FS-M1" parent="BUN-M1">
+    ws.writePlan("forskola-2025", "vp-forskola", "forskola", R"(  <goal id="FS-M1" parent="BUN-M1">
     <title>Mål</title>
     <indicator id="FS-N1" direction="higher"><name>Nöjdhet</name><measure>procent</measure></indicator>
-  </goal>
-</operationalPlan>)");
+  </goal>)");
     ws.replace("follow-ups/skola-2025-helar.xml", "<outcome indicator=\"SK-N1\" year=\"2024\"",
                "<outcome indicator=\"FS-N1\" year=\"2024\"");
     expectOnly(ws.check(), "followup.indicator", "follow-ups/skola-2025-helar.xml", 12);

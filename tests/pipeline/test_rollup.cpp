@@ -254,19 +254,10 @@ TEST(Rollup, TwoStepViewOfACouncilGoal) {
         <name>Kommunstyrelsen</name>
       </unit>
       <unit id="kfn" type="committee"><name>Kultur- och fritidsnämnden</name></unit>)");
-    ws.write("plans/kfn-2025.xml", R"(<operationalPlan xmlns="urn:rodtrad:plan:1">
-  <header><id>vp-kfn</id><title>Plan</title><unit>kfn</unit><documentNumber>1</documentNumber></header>
-  <year>2025</year>
-  <strategicPlan ref="sp"/>
-  <goal id="KFN-M1" parent="KF1"><title>Fler läser</title></goal>
-</operationalPlan>)");
-    ws.write("plans/ks-2025.xml", R"(<operationalPlan xmlns="urn:rodtrad:plan:1">
-  <header><id>vp-ks</id><title>Plan</title><unit>ks</unit><documentNumber>1</documentNumber></header>
-  <year>2025</year>
-  <strategicPlan ref="sp"/>
-  <goal id="KS-M1" parent="KF1"><title>Styrning</title></goal>
-</operationalPlan>)");
-    ws.replace("plans/ks-2025.xml", "parent=\"KF1\"", "parent=\"KF1\"");
+    ws.writePlan("kfn-2025", "vp-kfn", "kfn",
+                 R"(  <goal id="KFN-M1" parent="KF1"><title>Fler läser</title></goal>)");
+    ws.writePlan("ks-2025", "vp-ks", "ks",
+                 R"(  <goal id="KS-M1" parent="KF1"><title>Styrning</title></goal>)");
     const auto doc = rollupOf(ws, "2025-helar");
     const std::string goal = "/rollup/perspective/councilGoal[@id='KF1']";
     EXPECT_EQ(attr(*doc, goal + "/coverage/@committees"), "3");
