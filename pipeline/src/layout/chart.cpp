@@ -1,6 +1,7 @@
 #include "layout/chart.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -946,21 +947,14 @@ std::string columnHeading(int depth, Language language) {
     return sv ? "Aktivitet" : "Activity";
 }
 
+// The heading's word used mid-sentence: lower case, but acronyms ("KF-mål") and the opening
+// word of a path keep their capitals.
 std::string kindWord(int depth, Language language) {
-    const bool sv = language == Language::sv;
-    switch (depth) {
-    case 0:
-        return sv ? "Perspektiv" : "Perspective";
-    case 1:
-        return sv ? "KF-mål" : "council goal";
-    case 2:
-        return sv ? "nämndmål" : "committee goal";
-    case 3:
-        return sv ? "enhetsmål" : "unit goal";
-    default:
-        break;
+    std::string word = columnHeading(depth, language);
+    if (depth > 0 && word.size() > 1 && std::isupper(static_cast<unsigned char>(word[1])) == 0) {
+        word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
     }
-    return sv ? "aktivitet" : "activity";
+    return word;
 }
 
 // What a box shows: the goal's id and title (a perspective has only its title).
