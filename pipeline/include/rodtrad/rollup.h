@@ -3,7 +3,6 @@
 #include "rodtrad/date.h"
 #include "rodtrad/workspace.h"
 
-#include <iosfwd>
 #include <optional>
 #include <string>
 
@@ -23,6 +22,6 @@ struct RollupOptions {
 //
 // The workspace must have passed checkWorkspace without errors. Throws UsageError for a
 // malformed period and InputError when no strategic plan covers it.
-void writeRollup(const Workspace& workspace, const RollupOptions& options, std::ostream& out);
+std::string rollupDocument(const Workspace& workspace, const RollupOptions& options);
 
 } // namespace rodtrad

@@ -38,13 +38,12 @@ int runRollupCommand(int argc, const char* const* argv, std::ostream& out, std::
         return exitFindings;
     }
     timer.stage("load and check");
-    std::ostringstream text;
-    writeRollup(*loaded, options, text);
+    const std::string text = rollupDocument(*loaded, options);
     timer.stage("rollup");
     if (output.empty()) {
-        out << text.str();
+        out << text;
     } else {
-        writeFileAtomically(output, text.str());
+        writeFileAtomically(output, text);
     }
     timer.stage("write");
     return exitOk;

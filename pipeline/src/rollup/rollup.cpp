@@ -8,8 +8,6 @@
 #include "rollup/rollup_inputs.h"
 
 #include <algorithm>
-#include <ostream>
-#include <sstream>
 
 namespace rodtrad {
 namespace {
@@ -736,14 +734,23 @@ std::unique_ptr<pugi::xml_document> buildRollup(const Workspace::Impl& workspace
     return doc;
 }
 
-void writeRollup(const Workspace& workspace, const RollupOptions& options, std::ostream& out) {
+std::string rollupDocument(const Workspace& workspace, const RollupOptions& options) {
     const auto period = Period::parse(options.period);
     if (!period) {
         throw UsageError("--period must be YEAR or YEAR-tertial, YEAR-delar, YEAR-helar, not \"" +
                          options.period + "\"");
     }
     const auto doc = buildRollup(workspace.impl(), *period);
-    doc->save(out, "  ", pugi::format_default | pugi::format_no_declaration, pugi::encoding_utf8);
+    // Straight into one string: the document is tens of megabytes for a large municipality.
+    struct StringWriter : pugi::xml_writer {
+        std::string text;
+        void write(const void* data, std::size_t size) override {
+            text.append(static_cast<const char*>(data), size);
+        }
+    } writer;
+    doc->save(writer, "  ", pugi::format_default | pugi::format_no_declaration,
+              pugi::encoding_utf8);
+    return std::move(writer.text);
 }
 
 } // namespace rodtrad
