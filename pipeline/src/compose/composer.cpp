@@ -402,7 +402,15 @@ void Composer::instruction(pugi::xml_node node, pugi::xml_node context) {
     } else if (name == "richText") {
         richText(node, context);
     } else if (name == "forEach") {
+        // variable="name" value="xpath" binds $name to each item's value, so the body can
+        // refer back to it from anywhere in the document (XPath 1.0 has no current()).
+        const char* variable = node.attribute("variable").value();
         for (pugi::xpath_node found : select(node.attribute("select").value(), context)) {
+            if (*variable != '\0') {
+                variables_.set(
+                    variable,
+                    evaluate(node.attribute("value").as_string("."), found.node()).c_str());
+            }
             run(node, found.node());
         }
     } else if (name == "if") {
