@@ -273,11 +273,15 @@ private:
         }
     }
 
-    IndicatorStatus writeIndicator(pugi::xml_node parent, const IndicatorDefinition& def, int at,
-                                   bool inherited, double weight) {
-        const Document& doc = *def.at.doc;
+    // The part of an indicator element that is the same wherever it is measured, built once per
+    // definition and copied: inherited indicators appear at every goal that measures them.
+    pugi::xml_node prototype(const IndicatorDefinition& def) {
+        const auto found = prototypes_.find(def.index);
+        if (found != prototypes_.end()) {
+            return found->second;
+        }
         const pugi::xml_node source = def.at.node;
-        pugi::xml_node node = parent.append_child("indicator");
+        pugi::xml_node node = scratch_.append_child("indicator");
         setText(node, "id", def.id.c_str());
         setText(node, "name", source.child_value("name"));
         setText(node, "measure", source.child_value("measure"));
@@ -291,12 +295,8 @@ private:
             setText(node, "kolada", kolada.value());
         }
         node.append_attribute("genderSplit") = source.attribute("genderSplit").as_bool();
-        node.append_attribute("inherited") = inherited;
-        setText(node, "unit", unit(at).id.c_str());
         setText(node, "definedBy", def.goal.c_str());
-        setText(node, "weight", formatDecimal(weight, 2).c_str());
-        setText(node, "src", sourceOf(doc, source).c_str());
-
+        setText(node, "src", sourceOf(*def.at.doc, source).c_str());
         for (const auto& [year, target] : def.targets) {
             pugi::xml_node t = node.append_child("target");
             t.append_attribute("year") = year;
@@ -309,6 +309,20 @@ private:
         if (const pugi::xml_node baseline = source.child("baseline")) {
             node.append_copy(baseline);
         }
+        prototypes_.emplace(def.index, node);
+        return node;
+    }
+
+    IndicatorStatus writeIndicator(pugi::xml_node parent, const IndicatorDefinition& def, int at,
+                                   bool inherited, double weight) {
+        pugi::xml_node node = parent.append_copy(prototype(def));
+        const pugi::xml_attribute split = node.attribute("genderSplit");
+        pugi::xml_attribute placed = node.insert_attribute_after("inherited", split);
+        placed = inherited;
+        placed = node.insert_attribute_after("unit", placed);
+        placed = unit(at).id.c_str();
+        pugi::xml_attribute definedBy = node.attribute("definedBy");
+        node.insert_attribute_after("weight", definedBy) = formatDecimal(weight, 2).c_str();
 
         std::map<int, std::optional<double>> valueOfYear;
         for (int year : in_.outcomeYears(def.index)) {
@@ -717,6 +731,8 @@ private:
     const RollupInputs& in_;
     pugi::xml_node root_;
     std::unordered_map<std::uint64_t, Aggregate> memo_;
+    pugi::xml_document scratch_;
+    std::unordered_map<int, pugi::xml_node> prototypes_;
 };
 
 } // namespace
