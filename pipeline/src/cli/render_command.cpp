@@ -4,6 +4,7 @@
 #include "cli/stage_timer.h"
 #include "rodtrad/render.h"
 
+#include <algorithm>
 #include <ostream>
 #include <unistd.h>
 
@@ -81,8 +82,13 @@ int runTemplatesCommand(int argc, const char* const* argv, std::ostream& out, st
         out << "usage: rodtrad templates\n";
         return std::string_view(argv[1]) == "--help" ? exitOk : exitUsage;
     }
-    for (const auto& [name, description] : templateNames()) {
-        out << name << (description.empty() ? "" : "  " + description) << '\n';
+    const auto names = templateNames();
+    std::size_t width = 0;
+    for (const auto& entry : names) {
+        width = std::max(width, entry.first.size());
+    }
+    for (const auto& [name, description] : names) {
+        out << name << std::string(width - name.size() + 2, ' ') << description << '\n';
     }
     return exitOk;
 }
