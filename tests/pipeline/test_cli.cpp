@@ -76,3 +76,29 @@ TEST(Cli, HelpExitsZero) {
 }
 
 } // namespace rodtrad
+
+namespace rodtrad {
+
+TEST(Cli, TemplatesListsEveryDocument) {
+    const CliRun r = run({"templates"});
+    EXPECT_EQ(r.status, 0);
+    for (const char* name : {"strategic-plan", "follow-up-report", "operational-plan"}) {
+        EXPECT_NE(r.out.find(name), std::string::npos) << r.out;
+    }
+}
+
+TEST(Cli, RenderWritesAPdfAndRefusesAMissingUnit) {
+    const auto ws = test::TempWorkspace::minimal();
+    const std::string pdf = (ws.dir() / "plan.pdf").string();
+    const CliRun ok = run({"render", ws.dir().string(), "--template", "strategic-plan", "-o", pdf});
+    EXPECT_EQ(ok.status, 0) << ok.err;
+    EXPECT_NE(ok.out.find(" pages"), std::string::npos);
+    EXPECT_EQ(ws.read("plan.pdf").substr(0, 5), "%PDF-");
+    const CliRun missing = run({"render", ws.dir().string(), "--template", "operational-plan", "-o",
+                                (ws.dir() / "op.pdf").string()});
+    EXPECT_EQ(missing.status, 2);
+    EXPECT_NE(missing.err.find("needs --unit"), std::string::npos) << missing.err;
+    EXPECT_FALSE(std::filesystem::exists(ws.dir() / "op.pdf"));
+}
+
+} // namespace rodtrad
