@@ -216,10 +216,7 @@ private:
             return it->second;
         }
         Aggregate aggregate;
-        for (int child : unit(at).children) {
-            if (!in_.relevant(def.index, child)) {
-                continue;
-            }
+        for (int child : in_.relevantChildren(def.index, at)) {
             if (const ReportedOutcome* reported = in_.reported(def.index, child, year)) {
                 if (!reported->value) {
                     aggregate.addMissing();
@@ -260,10 +257,7 @@ private:
 
     // Which units' reported values went into a consolidation, for tracing it.
     void contributors(const IndicatorDefinition& def, int at, int year, std::string& out) {
-        for (int child : unit(at).children) {
-            if (!in_.relevant(def.index, child)) {
-                continue;
-            }
+        for (int child : in_.relevantChildren(def.index, at)) {
             if (in_.reported(def.index, child, year) != nullptr) {
                 out += out.empty() ? "" : " ";
                 out += unit(child).id;

@@ -39,6 +39,7 @@ int RollupInputs::intern(const std::string& id) {
     if (fresh) {
         years_.emplace_back();
         relevant_.emplace_back();
+        relevantChildren_.emplace_back();
     }
     return it->second;
 }
@@ -295,9 +296,16 @@ void RollupInputs::gatherFollowUps() {
             static_cast<void>(it);
             if (fresh) {
                 years_[static_cast<std::size_t>(indicator)].push_back(year);
+                // Mark the path up from the reporter; a unit newly on it joins its parent's
+                // list of children to consolidate, so nobody iterates children without data.
                 auto& paths = relevant_[static_cast<std::size_t>(indicator)];
+                auto& below = relevantChildren_[static_cast<std::size_t>(indicator)];
                 for (int u = candidate.unit; u >= 0 && paths.insert(u).second;
                      u = units[static_cast<std::size_t>(u)].parent) {
+                    const int parent = units[static_cast<std::size_t>(u)].parent;
+                    if (parent >= 0) {
+                        below[parent].push_back(u);
+                    }
                 }
             }
         }
@@ -309,6 +317,12 @@ void RollupInputs::gatherFollowUps() {
     for (auto& years : years_) {
         std::sort(years.begin(), years.end());
         years.erase(std::unique(years.begin(), years.end()), years.end());
+    }
+    // In organisation order, as the tree has them.
+    for (auto& byUnit : relevantChildren_) {
+        for (auto& [parent, children] : byUnit) {
+            std::sort(children.begin(), children.end());
+        }
     }
 }
 
@@ -329,6 +343,16 @@ std::optional<double> RollupInputs::weightOf(int unit, const std::string& name) 
 const std::vector<int>& RollupInputs::outcomeYears(int indicator) const {
     static const std::vector<int> none;
     return indicator < 0 ? none : years_[static_cast<std::size_t>(indicator)];
+}
+
+const std::vector<int>& RollupInputs::relevantChildren(int indicator, int unit) const {
+    static const std::vector<int> none;
+    if (indicator < 0) {
+        return none;
+    }
+    const auto& byUnit = relevantChildren_[static_cast<std::size_t>(indicator)];
+    const auto it = byUnit.find(unit);
+    return it == byUnit.end() ? none : it->second;
 }
 
 bool RollupInputs::relevant(int indicator, int unit) const {

@@ -93,6 +93,9 @@ public:
     const std::vector<int>& outcomeYears(int indicator) const;
     // Units whose subtree holds a report of the indicator.
     bool relevant(int indicator, int unit) const;
+    // The children of a unit whose subtrees hold a report of the indicator, in organisation
+    // order.
+    const std::vector<int>& relevantChildren(int indicator, int unit) const;
     // The effective status of an activity for the period and where it was last reported.
     std::pair<std::string_view, pugi::xml_node> activityStatus(pugi::xml_node activity) const;
     // The manual assessment of a goal in the follow-up of the period, if any.
@@ -115,6 +118,7 @@ private:
     std::unordered_map<std::uint64_t, ReportedOutcome> outcomes_;
     std::vector<std::vector<int>> years_;           // by indicator index
     std::vector<std::unordered_set<int>> relevant_; // by indicator index
+    std::vector<std::unordered_map<int, std::vector<int>>> relevantChildren_;
     std::unordered_map<int, std::map<std::string, double>> weights_;
     std::unordered_map<std::string, std::pair<std::string_view, pugi::xml_node>> activityReports_;
     std::map<std::pair<int, std::string>, pugi::xml_node>
