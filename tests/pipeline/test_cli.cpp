@@ -102,3 +102,45 @@ TEST(Cli, RenderWritesAPdfAndRefusesAMissingUnit) {
 }
 
 } // namespace rodtrad
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace rodtrad {
+
+TEST(Cli, OutputThroughASymlinkKeepsTheLink) {
+    const auto ws = test::TempWorkspace::minimal();
+    ws.write("target.out", "old");
+    std::filesystem::create_symlink(ws.path("target.out"), ws.path("link.out"));
+    const CliRun r =
+        run({"rollup", ws.dir().string(), "--period", "2025", "-o", ws.path("link.out").string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::is_symlink(ws.path("link.out")));
+    EXPECT_NE(ws.read("target.out").find("<rollup"), std::string::npos);
+}
+
+TEST(Cli, OutputToAPipeIsWrittenInPlace) {
+    const auto ws = test::TempWorkspace::minimal();
+    const auto fifo = ws.path("pipe");
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    std::string received;
+    std::thread reader([&] {
+        const int fd = ::open(fifo.c_str(), O_RDONLY);
+        char buffer[4096];
+        for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) {
+            received.append(buffer, static_cast<std::size_t>(n));
+        }
+        ::close(fd);
+    });
+    const CliRun r = run({"rollup", ws.dir().string(), "--period", "2025", "-o", fifo.string()});
+    reader.join();
+    EXPECT_EQ(r.status, 0) << r.err;
+    struct stat info {};
+    ASSERT_EQ(::stat(fifo.c_str(), &info), 0);
+    EXPECT_TRUE(S_ISFIFO(info.st_mode)) << "the pipe was replaced by a file";
+    EXPECT_NE(received.find("<rollup"), std::string::npos);
+}
+
+} // namespace rodtrad

@@ -12,7 +12,45 @@
 
 namespace rodtrad {
 
+namespace {
+
+// Devices and pipes (/dev/stdout, /dev/null, a FIFO) are written in place: renaming a file over
+// them would replace the device.
+void writeInPlace(const std::filesystem::path& file, std::string_view content) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw IoError(file.string() + ": cannot write: " + std::strerror(errno));
+    }
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            const int error = errno;
+            ::close(fd);
+            throw IoError(file.string() + ": cannot write: " + std::strerror(error));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+}
+
+} // namespace
+
 void writeFileAtomically(const std::filesystem::path& file, std::string_view content) {
+    // Only a regular file (not a link to one) or a new path is replaced by renaming; anything
+    // else, such as /dev/null or /dev/stdout, is written through.
+    std::error_code ec;
+    const auto own = std::filesystem::symlink_status(file, ec);
+    if (!ec && std::filesystem::exists(own) && !std::filesystem::is_regular_file(own)) {
+        if (std::filesystem::is_directory(std::filesystem::status(file, ec))) {
+            throw IoError(file.string() + ": is a directory");
+        }
+        writeInPlace(file, content);
+        return;
+    }
     const std::filesystem::path temporary = file.string() + ".tmp-" + std::to_string(::getpid());
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
@@ -36,7 +74,6 @@ void writeFileAtomically(const std::filesystem::path& file, std::string_view con
         std::filesystem::remove(temporary);
         throw IoError(file.string() + ": cannot write: " + std::strerror(errno));
     }
-    std::error_code ec;
     std::filesystem::rename(temporary, file, ec);
     if (ec) {
         std::filesystem::remove(temporary);
