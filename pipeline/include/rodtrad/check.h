@@ -14,6 +14,9 @@ struct CheckOptions {
     // The day time-dependent checks (evaluations due, reviews overdue) are judged at.
     // Defaults to Workspace::defaultAsOf().
     std::optional<Date> asOf;
+    // Wall time of loading and of checking in seconds, for benchmarks (never in the findings).
+    double loadSeconds = 0;
+    double checkSeconds = 0;
 };
 
 // Runs every cross-document check on a loaded workspace and appends its findings.
@@ -24,6 +27,9 @@ struct CheckReport {
     std::vector<Diagnostic> diagnostics; // sorted
     std::size_t documents = 0;
     std::optional<Date> asOf;
+    // Wall time of loading and of checking in seconds, for benchmarks (never in the findings).
+    double loadSeconds = 0;
+    double checkSeconds = 0;
 };
 
 // Loads and checks the workspace in one go, as `rodtrad check` does.

@@ -2,6 +2,8 @@
 
 #include "check/checks.h"
 
+#include <chrono>
+
 namespace rodtrad {
 
 void checkWorkspace(const Workspace& workspace, const CheckOptions& options,
@@ -19,14 +21,19 @@ void checkWorkspace(const Workspace& workspace, const CheckOptions& options,
 
 CheckReport checkWorkspaceDirectory(const std::filesystem::path& directory,
                                     const CheckOptions& options) {
+    using Clock = std::chrono::steady_clock;
     CheckReport report;
+    const auto start = Clock::now();
     const auto workspace = Workspace::load(directory, options.load, report.diagnostics);
+    const auto loaded = Clock::now();
     report.documents = workspace->documentCount();
     report.asOf = options.asOf ? options.asOf : workspace->defaultAsOf();
     CheckOptions resolved = options;
     resolved.asOf = report.asOf;
     checkWorkspace(*workspace, resolved, report.diagnostics);
     sortDiagnostics(report.diagnostics);
+    report.loadSeconds = std::chrono::duration<double>(loaded - start).count();
+    report.checkSeconds = std::chrono::duration<double>(Clock::now() - loaded).count();
     return report;
 }
 

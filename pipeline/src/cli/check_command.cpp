@@ -1,9 +1,9 @@
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "cli/stage_timer.h"
 #include "rodtrad/check.h"
 #include "rodtrad/error.h"
 
+#include <iomanip>
 #include <ostream>
 
 namespace rodtrad {
@@ -44,16 +44,11 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
             throw UsageError("--as-of must be a date YYYY-MM-DD, not \"" + asOf + "\"");
         }
     }
-    StageTimer timer(err, timings);
-    CheckReport report;
-    const auto loaded = Workspace::load(workspace, options.load, report.diagnostics);
-    timer.stage("load");
-    report.documents = loaded->documentCount();
-    report.asOf = options.asOf ? options.asOf : loaded->defaultAsOf();
-    options.asOf = report.asOf;
-    checkWorkspace(*loaded, options, report.diagnostics);
-    sortDiagnostics(report.diagnostics);
-    timer.stage("check");
+    const CheckReport report = checkWorkspaceDirectory(workspace, options);
+    if (timings) {
+        err << std::fixed << std::setprecision(3) << "timing: load " << report.loadSeconds << " s\ntiming: check " << report.checkSeconds
+            << " s\n";
+    }
     const std::size_t errors = countErrors(report.diagnostics);
     if (format == "json") {
         writeDiagnosticsJson(out, report.diagnostics);
