@@ -54,12 +54,11 @@ Labels loadLabels(const std::string& language) {
 
 // The latest follow-up period in the workspace: what a report is about by default.
 std::string defaultPeriod(const Workspace& workspace) {
-    const auto asOf = workspace.defaultAsOf();
-    if (!asOf) {
+    const auto latest = latestFollowUpPeriod(workspace.impl());
+    if (!latest) {
         throw UsageError("the workspace has no follow-ups; give --period");
     }
-    const char* kind = asOf->month == 4 ? "tertial" : asOf->month == 8 ? "delar" : "helar";
-    return std::to_string(asOf->year) + "-" + kind;
+    return latest->id();
 }
 
 } // namespace

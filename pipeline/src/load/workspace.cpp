@@ -246,21 +246,22 @@ std::unique_ptr<Workspace> Workspace::load(const std::filesystem::path& director
     return std::unique_ptr<Workspace>(new Workspace(std::move(impl)));
 }
 
-std::optional<Date> Workspace::defaultAsOf() const {
-    std::optional<Date> latest;
-    for (const Document* doc : impl_->ofKind(DocumentKind::followUp)) {
+std::optional<Period> latestFollowUpPeriod(const Workspace::Impl& workspace) {
+    std::optional<Period> latest;
+    for (const Document* doc : workspace.ofKind(DocumentKind::followUp)) {
         const pugi::xml_node period = doc->root().child("period");
         const int year = period.attribute("year").as_int();
         const auto kind = parsePeriodKind(period.attribute("kind").value());
-        if (year <= 0 || !kind) {
-            continue;
-        }
-        const Date end = Period{year, *kind}.end();
-        if (!latest || *latest < end) {
-            latest = end;
+        if (year > 0 && kind && (!latest || *latest < Period{year, *kind})) {
+            latest = Period{year, *kind};
         }
     }
     return latest;
+}
+
+std::optional<Date> Workspace::defaultAsOf() const {
+    const auto latest = latestFollowUpPeriod(*impl_);
+    return latest ? std::optional<Date>(latest->end()) : std::nullopt;
 }
 
 } // namespace rodtrad

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "load/document.h"
+#include "model/period.h"
 #include "rodtrad/workspace.h"
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace rodtrad {
@@ -15,6 +17,9 @@ struct Workspace::Impl {
 
     std::vector<const Document*> ofKind(DocumentKind kind) const;
 };
+
+// The latest follow-up period any follow-up in the workspace reports on.
+std::optional<Period> latestFollowUpPeriod(const Workspace::Impl& workspace);
 
 // Reads one file under the limits, refuses what the prescan refuses, validates it against
 // the schema of its kind and parses it. Returns nullptr (with diagnostics) if the file could
