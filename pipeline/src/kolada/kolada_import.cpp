@@ -8,6 +8,7 @@
 #include "model/period.h"
 #include "rodtrad/check.h"
 #include "rodtrad/kolada.h"
+#include "util/xml_escape.h"
 
 #include <algorithm>
 #include <charconv>
@@ -25,26 +26,6 @@ std::string shortest(double value) {
     char buffer[64];
     const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
     return error == std::errc() ? std::string(buffer, end) : "0";
-}
-
-std::string escapeAttribute(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
 }
 
 // The byte just past an element that starts at start ('<'): past "/>" for an empty element,
@@ -113,13 +94,13 @@ std::string outcomeElement(const std::string& prefix, const std::string& indicat
                 children += " value=\"" + shortest(*value.value) + "\"";
             } else {
                 children += " status=\"" +
-                            escapeAttribute(value.status.empty() ? "Missing" : value.status) + "\"";
+                            escapeXml(value.status.empty() ? "Missing" : value.status) + "\"";
             }
             children += "/>\n";
         }
     }
     if (!status.empty()) {
-        text += " status=\"" + escapeAttribute(status) + "\"";
+        text += " status=\"" + escapeXml(status) + "\"";
     }
     text += " source=\"kolada\"";
     if (children.empty() && keptComment.empty()) {

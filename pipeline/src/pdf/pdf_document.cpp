@@ -2,6 +2,7 @@
 
 #include "pdf/font_set.h"
 #include "rodtrad/error.h"
+#include "util/xml_escape.h"
 
 #include <Poco/SHA2Engine.h>
 #include <cmath>
@@ -23,29 +24,6 @@ void recordError(HPDF_STATUS error, HPDF_STATUS detail, void* userData) {
     if (status->first == HPDF_OK) {
         *status = {error, detail};
     }
-}
-
-std::string escapeXml(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
 }
 
 } // namespace
