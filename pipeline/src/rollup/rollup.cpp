@@ -6,6 +6,7 @@
 #include "rodtrad/rollup.h"
 #include "rollup/number_format.h"
 #include "rollup/rollup_inputs.h"
+#include "util/xml_writer.h"
 
 #include <algorithm>
 
@@ -15,57 +16,61 @@ namespace {
 constexpr const char* rollupNamespace = "urn:rodtrad:rollup:1";
 constexpr int historyYears = 10;
 
-// Where a figure came from: "path#id" for a definition, "path:line" for a reported value.
-std::string sourceOf(const Document& doc, pugi::xml_node node) {
-    const std::string id = node.attribute("id").value();
-    if (!id.empty()) {
-        return doc.relativePath + "#" + id;
-    }
-    return doc.relativePath + ":" + std::to_string(doc.position(node).line);
-}
-
-// Copies rich text (p, list/item) into the rolled-up document.
-void copyRichText(pugi::xml_node from, pugi::xml_node to) {
+// Copies rich text (p, list/item) into the rolled-up document, into the element open in `out`.
+void copyRichText(pugi::xml_node from, XmlWriter& out) {
     if (const pugi::xml_attribute lang = from.attribute("lang")) {
-        to.append_attribute("lang") = lang.value();
+        out.attribute("lang", lang.value());
     }
     for (pugi::xml_node child : from.children()) {
         if (child.type() != pugi::node_element) {
             continue;
         }
-        pugi::xml_node copy = to.append_child(child.name());
+        out.open(child.name());
         if (const pugi::xml_attribute lang = child.attribute("lang")) {
-            copy.append_attribute("lang") = lang.value();
+            out.attribute("lang", lang.value());
         }
         if (std::string_view(child.name()) == "list") {
             for (pugi::xml_node item : child.children("item")) {
-                pugi::xml_node itemCopy = copy.append_child("item");
+                out.open("item");
                 if (const pugi::xml_attribute lang = item.attribute("lang")) {
-                    itemCopy.append_attribute("lang") = lang.value();
+                    out.attribute("lang", lang.value());
                 }
-                itemCopy.text() = item.child_value();
+                out.text(item.child_value());
+                out.close();
             }
         } else {
-            copy.text() = child.child_value();
+            out.text(child.child_value());
         }
+        out.close();
     }
 }
 
-void copyRichTextChild(pugi::xml_node from, const char* name, pugi::xml_node to) {
+void copyRichTextChild(pugi::xml_node from, const char* name, XmlWriter& out) {
     if (const pugi::xml_node text = from.child(name)) {
-        copyRichText(text, to.append_child(name));
+        out.open(name);
+        copyRichText(text, out);
+        out.close();
     }
 }
 
-void setText(pugi::xml_node parent, const char* name, const char* value) {
-    parent.append_attribute(name) = value;
-}
-
+// Computes the red thread and writes it as it goes: results a goal element shows before its
+// sub-goals (activity summary, assessment) are computed first, depth first, and remembered.
 class RollupWriter {
 public:
-    RollupWriter(const RollupInputs& inputs, pugi::xml_node root) : in_(inputs), root_(root) {}
+    RollupWriter(const RollupInputs& inputs, std::string& out)
+        : in_(inputs), out_(out), memo_(inputs.indicatorCount()) {
+        for (const Document* plan : in_.plans) {
+            const int u = in_.unitOf(plan->root().child("header").child_value("unit"));
+            const std::string& type = unit(u).type;
+            if (type == "committee" || type == "executive-board") {
+                committees_.push_back(u);
+            }
+        }
+    }
 
     void write() {
+        out_.declaration();
+        out_.open("rollup");
         writeHead();
         writeOrganisation();
         writeUnitPlans();
@@ -73,14 +78,27 @@ public:
             writePerspective(perspective);
         }
         if (const pugi::xml_node budget = in_.strategicPlan->root().child("budget")) {
-            pugi::xml_node copy = root_.append_copy(budget);
-            for (pugi::xml_node frame : copy.children("frame")) {
-                const int u = in_.unitOf(frame.attribute("unit").value());
-                if (u >= 0) {
-                    frame.append_attribute("name") = unit(u).name.c_str();
+            out_.open("budget");
+            out_.copyAttributes(budget);
+            for (pugi::xml_node child : budget.children()) {
+                if (std::string_view(child.name()) != "frame") {
+                    out_.copy(child);
+                    continue;
                 }
+                out_.open("frame");
+                out_.copyAttributes(child);
+                const int u = in_.unitOf(child.attribute("unit").value());
+                if (u >= 0) {
+                    out_.attribute("name", unit(u).name);
+                }
+                for (pugi::xml_node content : child.children()) {
+                    out_.copy(content);
+                }
+                out_.close();
             }
+            out_.close();
         }
+        out_.close();
     }
 
 private:
@@ -91,129 +109,172 @@ private:
         bool consolidated = false;
     };
 
+    // What a goal's element says about the goal as a whole.
+    struct GoalResult {
+        std::string level;
+        AssessmentResult computed;
+        std::string rule;
+        bool fromIndicators = false;
+        pugi::xml_node manual;
+        int activities = 0;
+        int completed = 0;
+    };
+
+    // Where a figure came from: "path#id" for a definition, "path:line" for a reported value.
+    void writeSource(const Document& doc, pugi::xml_node node) {
+        source_.assign(doc.relativePath);
+        const std::string_view id = node.attribute("id").value();
+        if (!id.empty()) {
+            source_ += '#';
+            source_ += id;
+        } else {
+            source_ += ':';
+            source_ += std::to_string(doc.position(node).line);
+        }
+        out_.attribute("src", source_);
+    }
+
     const RollupUnit& unit(int index) const { return in_.units[static_cast<std::size_t>(index)]; }
 
     void writeHead() {
-        root_.append_attribute("xmlns") = rollupNamespace;
-        setText(root_, "period", in_.period.id().c_str());
-        root_.append_attribute("year") = in_.period.year;
-        setText(root_, "kind", std::string(periodKindName(in_.period.kind)).c_str());
-        setText(root_, "periodEnd", in_.period.end().toString().c_str());
-        pugi::xml_node inputs = root_.append_child("inputs");
+        out_.attribute("xmlns", rollupNamespace);
+        out_.attribute("period", in_.period.id());
+        out_.attribute("year", in_.period.year);
+        out_.attribute("kind", periodKindName(in_.period.kind));
+        out_.attribute("periodEnd", in_.period.end().toString());
+        out_.open("inputs");
         for (const auto& doc : in_.index.workspace.documents) {
-            pugi::xml_node input = inputs.append_child("input");
-            setText(input, "file", doc->relativePath.c_str());
-            setText(input, "kind", std::string(kindInfo(doc->kind).rootElement).c_str());
-            setText(input, "id", doc->id().c_str());
+            out_.open("input");
+            out_.attribute("file", doc->relativePath);
+            out_.attribute("kind", kindInfo(doc->kind).rootElement);
+            out_.attribute("id", doc->id());
+            out_.close();
         }
+        out_.close();
         const RollupUnit& top = unit(0);
-        pugi::xml_node municipality = root_.append_child("municipality");
-        setText(municipality, "unit", top.id.c_str());
-        setText(municipality, "name", top.name.c_str());
+        out_.open("municipality");
+        out_.attribute("unit", top.id);
+        out_.attribute("name", top.name);
         if (const pugi::xml_attribute kolada = top.node.attribute("kolada")) {
-            setText(municipality, "kolada", kolada.value());
+            out_.attribute("kolada", kolada.value());
         }
+        out_.close();
         const pugi::xml_node sp = in_.strategicPlan->root();
         const pugi::xml_node header = sp.child("header");
-        pugi::xml_node plan = root_.append_child("plan");
-        setText(plan, "id", header.child_value("id"));
-        setText(plan, "title", header.child_value("title"));
-        setText(plan, "unit", header.child_value("unit"));
-        setText(plan, "documentNumber", header.child_value("documentNumber"));
-        plan.append_attribute("revision") = header.child("revision").text().as_int(1);
-        plan.append_attribute("from") = sp.child("period").attribute("from").as_int();
-        plan.append_attribute("to") = sp.child("period").attribute("to").as_int();
-        setText(plan, "src", in_.strategicPlan->relativePath.c_str());
-        if (const pugi::xml_node approval = header.child("approval")) {
-            pugi::xml_node copy = plan.append_child("approval");
-            for (pugi::xml_attribute attribute : approval.attributes()) {
-                setText(copy, attribute.name(), attribute.value());
-            }
-        }
-        copyRichTextChild(sp, "vision", plan);
-        copyRichTextChild(sp, "introduction", plan);
-        pugi::xml_node scale = plan.append_child("scale");
+        out_.open("plan");
+        writeHeaderAttributes(header);
+        out_.attribute("from", sp.child("period").attribute("from").as_int());
+        out_.attribute("to", sp.child("period").attribute("to").as_int());
+        out_.attribute("src", in_.strategicPlan->relativePath);
+        writeApproval(header);
+        copyRichTextChild(sp, "vision", out_);
+        copyRichTextChild(sp, "introduction", out_);
+        out_.open("scale");
         for (pugi::xml_node level : sp.child("assessment").child("scale").children()) {
-            scale.append_copy(level);
+            out_.copy(level);
+        }
+        out_.close();
+        out_.close();
+    }
+
+    // What identifies a plan document: id, title, unit, document number and revision.
+    void writeHeaderAttributes(pugi::xml_node header) {
+        for (const char* name : {"id", "title", "unit", "documentNumber"}) {
+            out_.attribute(name, header.child_value(name));
+        }
+        out_.attribute("revision", header.child("revision").text().as_int(1));
+    }
+
+    void writeApproval(pugi::xml_node header) {
+        if (const pugi::xml_node approval = header.child("approval")) {
+            out_.open("approval");
+            out_.copyAttributes(approval);
+            out_.close();
         }
     }
 
     void writeOrganisation() {
-        pugi::xml_node organisation = root_.append_child("organisation");
+        out_.open("organisation");
         for (const RollupUnit& u : in_.units) {
-            pugi::xml_node node = organisation.append_child("unit");
-            setText(node, "id", u.id.c_str());
-            setText(node, "type", u.type.c_str());
-            setText(node, "name", u.name.c_str());
+            out_.open("unit");
+            out_.attribute("id", u.id);
+            out_.attribute("type", u.type);
+            out_.attribute("name", u.name);
             if (u.parent >= 0) {
-                setText(node, "parent", unit(u.parent).id.c_str());
+                out_.attribute("parent", unit(u.parent).id);
             }
-            node.append_attribute("depth") = u.depth;
+            out_.attribute("depth", u.depth);
             for (const char* attribute : {"kolada", "koladaOu"}) {
                 if (const pugi::xml_attribute a = u.node.attribute(attribute)) {
-                    setText(node, attribute, a.value());
+                    out_.attribute(attribute, a.value());
                 }
             }
+            out_.close();
         }
+        out_.close();
     }
 
     // What each operational plan of the year says besides its goals: summary, risks, budget
     // frame and analysis, for the documents of one committee or unit.
     void writeUnitPlans() {
-        pugi::xml_node plans = root_.append_child("unitPlans");
+        out_.open("unitPlans");
         for (const Document* doc : in_.plans) {
             const pugi::xml_node source = doc->root();
             const pugi::xml_node header = source.child("header");
-            pugi::xml_node plan = plans.append_child("unitPlan");
-            setText(plan, "id", header.child_value("id"));
-            setText(plan, "unit", header.child_value("unit"));
-            setText(plan, "title", header.child_value("title"));
-            setText(plan, "documentNumber", header.child_value("documentNumber"));
-            plan.append_attribute("revision") = header.child("revision").text().as_int(1);
+            out_.open("unitPlan");
+            writeHeaderAttributes(header);
             if (const pugi::xml_node owner = header.child("owner")) {
-                setText(plan, "owner", owner.child_value());
+                out_.attribute("owner", owner.child_value());
             }
-            setText(plan, "src", doc->relativePath.c_str());
-            if (const pugi::xml_node approval = header.child("approval")) {
-                pugi::xml_node copy = plan.append_child("approval");
-                for (pugi::xml_attribute attribute : approval.attributes()) {
-                    setText(copy, attribute.name(), attribute.value());
-                }
-            }
-            copyRichTextChild(source, "summary", plan);
+            out_.attribute("src", doc->relativePath);
+            writeApproval(header);
+            copyRichTextChild(source, "summary", out_);
             for (pugi::xml_node risk : source.children("risk")) {
-                pugi::xml_node r = plan.append_child("risk");
+                out_.open("risk");
                 for (const char* name : {"id", "likelihood", "consequence", "goal"}) {
                     if (const pugi::xml_attribute a = risk.attribute(name)) {
-                        setText(r, name, a.value());
+                        out_.attribute(name, a.value());
                     }
                 }
-                r.append_attribute("score") =
-                    risk.attribute("likelihood").as_int() * risk.attribute("consequence").as_int();
-                setText(r, "description", risk.child_value("description"));
+                out_.attribute("score", risk.attribute("likelihood").as_int() *
+                                            risk.attribute("consequence").as_int());
+                out_.attribute("description", risk.child_value("description"));
                 if (const pugi::xml_node mitigation = risk.child("mitigation")) {
-                    setText(r, "mitigation", mitigation.child_value());
+                    out_.attribute("mitigation", mitigation.child_value());
                 }
+                out_.close();
             }
             if (const pugi::xml_node budget = source.child("budget")) {
-                pugi::xml_node b = plan.append_child("budget");
-                setText(b, "measure", budget.attribute("measure").as_string("tkr"));
+                out_.open("budget");
+                out_.attribute("measure", budget.attribute("measure").as_string("tkr"));
                 for (pugi::xml_node frame : budget.children("frame")) {
-                    b.append_copy(frame);
+                    out_.copy(frame);
                 }
+                out_.close();
             }
-            copyRichTextChild(source, "analysis", plan);
+            copyRichTextChild(source, "analysis", out_);
+            out_.close();
         }
+        out_.close();
     }
 
     // Consolidation of an indicator over the subtree below a unit: each child contributes its
     // own reported value if it reported one (it stands for its subtree), else its subtree.
     Aggregate consolidate(const IndicatorDefinition& def, int at, int year) {
-        const std::uint64_t memoKey = (static_cast<std::uint64_t>(def.index) << 40) |
-                                      (static_cast<std::uint64_t>(at) << 12) |
-                                      static_cast<std::uint64_t>(year & 0xFFF);
-        if (const auto it = memo_.find(memoKey); it != memo_.end()) {
-            return it->second;
+        const int unitSlot = in_.relevantSlot(def.index, at);
+        const int yearSlot = in_.yearSlot(def.index, year);
+        if (unitSlot < 0 || yearSlot < 0) {
+            return {}; // nothing reported below, or nothing that year
+        }
+        auto& memo = memo_[static_cast<std::size_t>(def.index)];
+        const std::size_t years = in_.outcomeYears(def.index).size();
+        if (memo.empty()) {
+            memo.resize(in_.relevantCount(def.index) * years);
+        }
+        Memo& slot =
+            memo[static_cast<std::size_t>(unitSlot) * years + static_cast<std::size_t>(yearSlot)];
+        if (slot.done) {
+            return slot.aggregate;
         }
         Aggregate aggregate;
         for (int child : in_.relevantChildren(def.index, at)) {
@@ -235,7 +296,7 @@ private:
                 aggregate.merge(consolidate(def, child, year));
             }
         }
-        memo_.emplace(memoKey, aggregate);
+        slot = {aggregate, true};
         return aggregate;
     }
 
@@ -255,6 +316,23 @@ private:
         return result;
     }
 
+    // The target of the period's year and the yellow band around it.
+    std::pair<std::optional<double>, YellowBand> targetOf(const IndicatorDefinition& def) const {
+        YellowBand band = def.band;
+        std::optional<double> value;
+        if (const auto* target = def.targetFor(in_.period.year)) {
+            value = target->value;
+            band.limit = target->yellow;
+        }
+        return {value, band};
+    }
+
+    IndicatorStatus statusAt(const IndicatorDefinition& def, int at) {
+        const auto [target, band] = targetOf(def);
+        return indicatorStatus(valueAt(def, at, in_.period.year).value, target, def.direction,
+                               band);
+    }
+
     // Which units' reported values went into a consolidation, for tracing it.
     void contributors(const IndicatorDefinition& def, int at, int year, std::string& out) {
         for (int child : in_.relevantChildren(def.index, at)) {
@@ -267,136 +345,125 @@ private:
         }
     }
 
-    // The part of an indicator element that is the same wherever it is measured, built once per
-    // definition and copied: inherited indicators appear at every goal that measures them.
-    pugi::xml_node prototype(const IndicatorDefinition& def) {
-        const auto found = prototypes_.find(def.index);
-        if (found != prototypes_.end()) {
-            return found->second;
-        }
-        const pugi::xml_node source = def.at.node;
-        pugi::xml_node node = scratch_.append_child("indicator");
-        setText(node, "id", def.id.c_str());
-        setText(node, "name", source.child_value("name"));
-        setText(node, "measure", source.child_value("measure"));
-        setText(node, "direction", def.direction == Direction::higher ? "higher" : "lower");
-        setText(node, "formula", std::string(formulaName(def.formula)).c_str());
+    void writeIndicator(const IndicatorDefinition& def, int at, bool inherited, double weight) {
+        out_.open("indicator");
+        out_.attribute("id", def.id);
+        out_.attribute("name", def.name);
+        out_.attribute("measure", def.measure);
+        out_.attribute("direction", def.direction == Direction::higher ? "higher" : "lower");
+        out_.attribute("formula", formulaName(def.formula));
         if (!def.weightName.empty()) {
-            setText(node, "weightName", def.weightName.c_str());
+            out_.attribute("weightName", def.weightName);
         }
-        node.append_attribute("decimals") = def.decimals;
-        if (const pugi::xml_attribute kolada = source.attribute("kolada")) {
-            setText(node, "kolada", kolada.value());
+        out_.attribute("decimals", def.decimals);
+        if (def.kolada) {
+            out_.attribute("kolada", def.kolada.value());
         }
-        node.append_attribute("genderSplit") = source.attribute("genderSplit").as_bool();
-        setText(node, "definedBy", def.goal.c_str());
-        setText(node, "src", sourceOf(*def.at.doc, source).c_str());
+        out_.attribute("genderSplit", def.genderSplit);
+        out_.attribute("inherited", inherited);
+        out_.attribute("unit", unit(at).id);
+        out_.attribute("definedBy", def.goal);
+        out_.attribute("weight", formatDecimal(weight, 2));
+        out_.attribute("src", def.source);
         for (const auto& [year, target] : def.targets) {
-            pugi::xml_node t = node.append_child("target");
-            t.append_attribute("year") = year;
-            setText(t, "value", formatDecimal(target.value, def.decimals).c_str());
+            out_.open("target");
+            out_.attribute("year", year);
+            out_.attribute("value", formatDecimal(target.value, def.decimals));
             const YellowBand band{target.yellow, def.band.margin, def.band.marginIsPercent};
             if (const auto limit = yellowLimit(target.value, def.direction, band)) {
-                setText(t, "yellow", formatDecimal(*limit, def.decimals).c_str());
+                out_.attribute("yellow", formatDecimal(*limit, def.decimals));
             }
+            out_.close();
         }
-        if (const pugi::xml_node baseline = source.child("baseline")) {
-            node.append_copy(baseline);
+        if (def.baseline) {
+            out_.copy(def.baseline);
         }
-        prototypes_.emplace(def.index, node);
-        return node;
-    }
 
-    IndicatorStatus writeIndicator(pugi::xml_node parent, const IndicatorDefinition& def, int at,
-                                   bool inherited, double weight) {
-        pugi::xml_node node = parent.append_copy(prototype(def));
-        const pugi::xml_attribute split = node.attribute("genderSplit");
-        pugi::xml_attribute placed = node.insert_attribute_after("inherited", split);
-        placed = inherited;
-        placed = node.insert_attribute_after("unit", placed);
-        placed = unit(at).id.c_str();
-        pugi::xml_attribute definedBy = node.attribute("definedBy");
-        node.insert_attribute_after("weight", definedBy) = formatDecimal(weight, 2).c_str();
-
-        std::map<int, std::optional<double>> valueOfYear;
+        valueOfYear_.clear();
         for (int year : in_.outcomeYears(def.index)) {
             if (year <= in_.period.year - historyYears) {
                 continue;
             }
             const ValueAt v = valueAt(def, at, year);
             if (v.reported != nullptr) {
-                writeReported(node, *v.reported, year);
+                writeReported(*v.reported, year);
             }
             if (v.aggregate.reporters + v.aggregate.missing > 0) {
-                writeConsolidated(node, def, at, year, v.aggregate);
+                writeConsolidated(def, at, year, v.aggregate);
             }
             if (v.reported != nullptr || v.aggregate.reporters + v.aggregate.missing > 0) {
-                valueOfYear[year] = v.value;
+                valueOfYear_.emplace_back(year, v.value);
             }
         }
-        return writeStatus(node, def, valueOfYear);
+        writeStatus(def, valueOfYear_);
+        out_.close();
     }
 
-    void writeReported(pugi::xml_node node, const ReportedOutcome& reported, int year) {
-        pugi::xml_node outcome = node.append_child("outcome");
-        outcome.append_attribute("year") = year;
-        if (const pugi::xml_attribute value = reported.node.attribute("value")) {
-            setText(outcome, "value", value.value());
+    void writeReported(const ReportedOutcome& reported, int year) {
+        out_.open("outcome");
+        out_.attribute("year", year);
+        if (reported.valueText != nullptr) {
+            out_.attribute("value", reported.valueText);
         }
-        if (const pugi::xml_attribute status = reported.node.attribute("status")) {
-            setText(outcome, "status", status.value());
+        if (reported.status != nullptr) {
+            out_.attribute("status", reported.status);
         }
-        setText(outcome, "source",
-                reported.node.attribute("source") ? reported.node.attribute("source").value()
-                                                  : "manual");
-        setText(outcome, "src", sourceOf(*reported.doc, reported.node).c_str());
-        for (pugi::xml_node split : reported.node.children("split")) {
-            outcome.append_copy(split);
+        out_.attribute("source", reported.source != nullptr ? reported.source : "manual");
+        writeSource(*reported.doc, reported.node);
+        pugi::xml_node comment;
+        for (pugi::xml_node child = reported.node.first_child(); child;
+             child = child.next_sibling()) {
+            const std::string_view name = child.name();
+            if (name == "split") {
+                out_.copy(child);
+            } else if (name == "comment" && !comment) {
+                comment = child;
+            }
         }
-        if (const pugi::xml_node comment = reported.node.child("comment")) {
-            outcome.append_child("comment").text() = comment.child_value();
+        if (comment) {
+            out_.textElement("comment", comment.child_value());
         }
+        out_.close();
     }
 
-    void writeConsolidated(pugi::xml_node node, const IndicatorDefinition& def, int at, int year,
+    void writeConsolidated(const IndicatorDefinition& def, int at, int year,
                            const Aggregate& aggregate) {
-        pugi::xml_node consolidated = node.append_child("consolidated");
-        consolidated.append_attribute("year") = year;
+        out_.open("consolidated");
+        out_.attribute("year", year);
         if (const auto value = aggregate.value(def.formula)) {
-            setText(consolidated, "value", formatDecimal(*value, def.decimals).c_str());
+            out_.attribute("value", formatDecimal(*value, def.decimals));
         }
-        setText(consolidated, "formula", std::string(formulaName(def.formula)).c_str());
-        consolidated.append_attribute("reporters") = aggregate.reporters;
-        consolidated.append_attribute("missing") = aggregate.missing;
+        out_.attribute("formula", formulaName(def.formula));
+        out_.attribute("reporters", aggregate.reporters);
+        out_.attribute("missing", aggregate.missing);
         std::string from;
         contributors(def, at, year, from);
-        setText(consolidated, "from", from.c_str());
+        out_.attribute("from", from);
+        out_.close();
     }
 
-    IndicatorStatus writeStatus(pugi::xml_node node, const IndicatorDefinition& def,
-                                const std::map<int, std::optional<double>>& valueOfYear) {
+    // valueOfYear: the indicator's value in each year with data, ascending.
+    void writeStatus(const IndicatorDefinition& def,
+                     const std::vector<std::pair<int, std::optional<double>>>& valueOfYear) {
         const int year = in_.period.year;
-        const auto outcome = valueOfYear.count(year) != 0 ? valueOfYear.at(year) : std::nullopt;
-        const auto target = def.targets.find(year);
-        std::optional<double> targetValue;
-        YellowBand band = def.band;
-        if (target != def.targets.end()) {
-            targetValue = target->second.value;
-            band.limit = target->second.yellow;
-        }
+        const auto found = std::find_if(valueOfYear.begin(), valueOfYear.end(),
+                                        [year](const auto& entry) { return entry.first == year; });
+        const auto outcome = found != valueOfYear.end() ? found->second : std::nullopt;
+        const auto [targetValue, band] = targetOf(def);
         const IndicatorStatus status = indicatorStatus(outcome, targetValue, def.direction, band);
-        pugi::xml_node statusNode = node.append_child("status");
-        statusNode.append_attribute("year") = year;
-        setText(statusNode, "value", std::string(statusName(status)).c_str());
+        out_.open("status");
+        out_.attribute("year", year);
+        out_.attribute("value", statusName(status));
         if (outcome) {
-            setText(statusNode, "outcome", formatDecimal(*outcome, def.decimals).c_str());
+            out_.attribute("outcome", formatDecimal(*outcome, def.decimals));
         }
         if (targetValue) {
-            setText(statusNode, "target", formatDecimal(*targetValue, def.decimals).c_str());
+            out_.attribute("target", formatDecimal(*targetValue, def.decimals));
         }
         if (status == IndicatorStatus::notAssessable) {
-            setText(statusNode, "reason", !targetValue ? "no-target" : "no-outcome");
+            out_.attribute("reason", !targetValue ? "no-target" : "no-outcome");
         }
+        out_.close();
         // Trend: the latest outcome against the one before it.
         std::optional<double> latest;
         std::optional<double> previous;
@@ -415,245 +482,255 @@ private:
                 break;
             }
         }
-        pugi::xml_node trendNode = node.append_child("trend");
-        setText(trendNode, "value",
-                std::string(trendName(trend(previous, latest, def.direction))).c_str());
+        out_.open("trend");
+        out_.attribute("value", trendName(trend(previous, latest, def.direction)));
         if (previous) {
-            trendNode.append_attribute("from") = previousYear;
-            trendNode.append_attribute("to") = latestYear;
+            out_.attribute("from", previousYear);
+            out_.attribute("to", latestYear);
         }
-        return status;
+        out_.close();
     }
 
-    struct GoalResult {
-        std::string level;
-        int activities = 0;
-        int completed = 0;
-    };
-
-    // Indicators, activities, sub-goals and the assessment of one goal, depth first.
-    GoalResult writeGoalBody(pugi::xml_node node, const RollupGoal& goal) {
+    // The indicators a goal measures itself: its own, then those it inherits with a weight.
+    template <typename Visit> void forEachIndicator(const RollupGoal& goal, Visit visit) const {
         const pugi::xml_node source = goal.at.node;
-        std::vector<AssessmentInput> inputs;
         for (pugi::xml_node indicator : source.children("indicator")) {
             const auto it = in_.indicators.find(indicator.attribute("id").value());
             if (it != in_.indicators.end()) {
-                inputs.push_back(
-                    {writeIndicator(node, it->second, goal.unit, false, it->second.weight),
-                     it->second.weight});
+                visit(it->second, false, it->second.weight);
             }
         }
         for (pugi::xml_node ref : source.children("indicatorRef")) {
             const auto it = in_.indicators.find(ref.attribute("ref").value());
             if (it != in_.indicators.end()) {
-                const double weight = ref.attribute("weight").as_double(it->second.weight);
-                inputs.push_back(
-                    {writeIndicator(node, it->second, goal.unit, true, weight), weight});
+                visit(it->second, true, ref.attribute("weight").as_double(it->second.weight));
             }
+        }
+    }
+
+    // The goal's assessment and activity counts, from its indicators or, without any, from its
+    // sub-goals; computed once per goal.
+    const GoalResult& evaluate(const RollupGoal& goal) {
+        if (const auto it = results_.find(&goal); it != results_.end()) {
+            return it->second;
         }
         GoalResult result;
-        writeActivities(node, source, result);
-
+        std::vector<AssessmentInput> inputs;
+        forEachIndicator(goal, [&](const IndicatorDefinition& def, bool, double weight) {
+            inputs.push_back({statusAt(def, goal.unit), weight});
+        });
+        for (pugi::xml_node activity : goal.at.node.children("activity")) {
+            ++result.activities;
+            result.completed += in_.activityStatus(activity).first == "completed" ? 1 : 0;
+        }
         std::vector<AssessmentInput> childInputs;
         for (const std::string& childId : goal.children) {
-            const RollupGoal& child = in_.goals.at(childId);
-            pugi::xml_node childNode = node.append_child("goal");
-            const GoalResult childResult = writeGoal(childNode, child);
-            childInputs.push_back({levelAsStatus(childResult.level, in_.scale), 1.0});
-            result.activities += childResult.activities;
-            result.completed += childResult.completed;
+            const GoalResult& child = evaluate(in_.goals.at(childId));
+            childInputs.push_back({levelAsStatus(child.level, in_.scale), 1.0});
+            result.activities += child.activities;
+            result.completed += child.completed;
         }
-        // Summary and assessment read before the sub-goals.
-        const pugi::xml_node firstGoal = node.child("goal");
-        pugi::xml_node summary = firstGoal ? node.insert_child_before("activitySummary", firstGoal)
-                                           : node.append_child("activitySummary");
-        summary.append_attribute("total") = result.activities;
-        summary.append_attribute("completed") = result.completed;
-        if (result.activities > 0) {
-            setText(summary, "share",
-                    formatDecimal(static_cast<double>(result.completed) / result.activities, 2)
-                        .c_str());
+        result.fromIndicators = !inputs.empty();
+        result.rule = goal.rule.empty() ? in_.defaultRule : goal.rule;
+        result.computed.level = in_.scale.notAssessable;
+        if (const auto rule = in_.rules.find(result.rule); rule != in_.rules.end()) {
+            result.computed =
+                assess(result.fromIndicators ? inputs : childInputs, rule->second, in_.scale);
         }
-
-        const bool fromIndicators = !inputs.empty();
-        result.level = writeAssessment(node, firstGoal, goal, fromIndicators ? inputs : childInputs,
-                                       fromIndicators ? "indicators" : "goals");
-        return result;
+        result.manual = in_.manualAssessment(goal.id, goal.unit);
+        result.level =
+            result.manual ? result.manual.attribute("level").value() : result.computed.level;
+        return results_.emplace(&goal, std::move(result)).first->second;
     }
 
-    void writeActivities(pugi::xml_node node, pugi::xml_node source, GoalResult& result) {
+    // Indicators, activities, the activity summary and assessment, then the sub-goals.
+    void writeGoalBody(const RollupGoal& goal) {
+        forEachIndicator(goal, [&](const IndicatorDefinition& def, bool inherited, double weight) {
+            writeIndicator(def, goal.unit, inherited, weight);
+        });
+        writeActivities(goal.at.node);
+        const GoalResult& result = evaluate(goal);
+        out_.open("activitySummary");
+        out_.attribute("total", result.activities);
+        out_.attribute("completed", result.completed);
+        if (result.activities > 0) {
+            out_.attribute(
+                "share",
+                formatDecimal(static_cast<double>(result.completed) / result.activities, 2));
+        }
+        out_.close();
+        writeAssessment(goal, result);
+        for (const std::string& childId : goal.children) {
+            out_.open("goal");
+            writeGoal(in_.goals.at(childId));
+            out_.close();
+        }
+    }
+
+    void writeActivities(pugi::xml_node source) {
         for (pugi::xml_node activity : source.children("activity")) {
             const auto [status, from] = in_.activityStatus(activity);
-            pugi::xml_node a = node.append_child("activity");
-            setText(a, "id", activity.attribute("id").value());
-            setText(a, "title", activity.child_value("title"));
-            setText(a, "owner", activity.child_value("owner"));
-            setText(a, "due", activity.attribute("due").value());
-            setText(a, "status", std::string(status).c_str());
+            out_.open("activity");
+            out_.attribute("id", activity.attribute("id").value());
+            out_.attribute("title", activity.child_value("title"));
+            out_.attribute("owner", activity.child_value("owner"));
+            out_.attribute("due", activity.attribute("due").value());
+            out_.attribute("status", status);
             if (const pugi::xml_node comment = from.child("comment")) {
-                setText(a, "comment", comment.child_value());
+                out_.attribute("comment", comment.child_value());
             }
-            ++result.activities;
-            result.completed += status == "completed" ? 1 : 0;
+            out_.close();
         }
     }
 
-    std::string writeAssessment(pugi::xml_node node, pugi::xml_node before, const RollupGoal& goal,
-                                const std::vector<AssessmentInput>& inputs, const char* basis) {
-        const std::string ruleId = goal.rule.empty() ? in_.defaultRule : goal.rule;
-        const auto rule = in_.rules.find(ruleId);
-        AssessmentResult computed;
-        computed.level = in_.scale.notAssessable;
-        if (rule != in_.rules.end()) {
-            computed = assess(inputs, rule->second, in_.scale);
-        }
-        pugi::xml_node assessment = before ? node.insert_child_before("assessment", before)
-                                           : node.append_child("assessment");
-        const pugi::xml_node manual = in_.manualAssessment(goal.id, goal.unit);
-        const std::string level = manual ? manual.attribute("level").value() : computed.level;
-        setText(assessment, "level", level.c_str());
-        setText(assessment, "status",
-                std::string(statusName(levelAsStatus(level, in_.scale))).c_str());
-        setText(assessment, "computed", computed.level.c_str());
-        assessment.append_attribute("manual") = static_cast<bool>(manual);
-        setText(assessment, "rule", ruleId.c_str());
-        setText(assessment, "basis", basis);
-        assessment.append_attribute("inputs") = computed.inputs;
-        assessment.append_attribute("assessable") = computed.assessableInputs;
-        assessment.append_attribute("green") = computed.green;
+    void writeAssessment(const RollupGoal& goal, const GoalResult& result) {
+        const AssessmentResult& computed = result.computed;
+        out_.open("assessment");
+        out_.attribute("level", result.level);
+        out_.attribute("status", statusName(levelAsStatus(result.level, in_.scale)));
+        out_.attribute("computed", computed.level);
+        out_.attribute("manual", static_cast<bool>(result.manual));
+        out_.attribute("rule", result.rule);
+        out_.attribute("basis", result.fromIndicators ? "indicators" : "goals");
+        out_.attribute("inputs", computed.inputs);
+        out_.attribute("assessable", computed.assessableInputs);
+        out_.attribute("green", computed.green);
         if (computed.assessable) {
-            setText(assessment, "share", formatDecimal(computed.share, 2).c_str());
+            out_.attribute("share", formatDecimal(computed.share, 2));
         }
-        if (manual) {
+        if (result.manual) {
             const auto followUp = in_.followUpOf.find(goal.unit);
-            setText(assessment, "src", sourceOf(*followUp->second, manual).c_str());
-            if (const pugi::xml_attribute by = manual.attribute("by")) {
-                setText(assessment, "by", by.value());
+            writeSource(*followUp->second, result.manual);
+            if (const pugi::xml_attribute by = result.manual.attribute("by")) {
+                out_.attribute("by", by.value());
             }
-            copyRichTextChild(manual, "justification", assessment);
+            copyRichTextChild(result.manual, "justification", out_);
         }
-        return level;
+        out_.close();
     }
 
-    GoalResult writeGoal(pugi::xml_node node, const RollupGoal& goal) {
+    // The attributes and content of a goal element already opened.
+    void writeGoal(const RollupGoal& goal) {
         const pugi::xml_node source = goal.at.node;
-        setText(node, "id", goal.id.c_str());
-        setText(node, "title", source.child_value("title"));
-        setText(node, "unit", unit(goal.unit).id.c_str());
-        setText(node, "unitName", unit(goal.unit).name.c_str());
-        setText(node, "unitType", unit(goal.unit).type.c_str());
+        out_.attribute("id", goal.id);
+        out_.attribute("title", source.child_value("title"));
+        out_.attribute("unit", unit(goal.unit).id);
+        out_.attribute("unitName", unit(goal.unit).name);
+        out_.attribute("unitType", unit(goal.unit).type);
         if (const pugi::xml_attribute parent = source.attribute("parent")) {
-            setText(node, "parent", parent.value());
+            out_.attribute("parent", parent.value());
         }
-        setText(node, "src", sourceOf(*goal.at.doc, source).c_str());
-        copyRichTextChild(source, "description", node);
+        writeSource(*goal.at.doc, source);
+        copyRichTextChild(source, "description", out_);
         if (const pugi::xml_node analysis = in_.analysis(goal.id, goal.unit)) {
-            copyRichText(analysis, node.append_child("analysis"));
+            out_.open("analysis");
+            copyRichText(analysis, out_);
+            out_.close();
         }
-        return writeGoalBody(node, goal);
+        writeGoalBody(goal);
     }
 
     void writePerspective(pugi::xml_node source) {
-        pugi::xml_node perspective = root_.append_child("perspective");
-        setText(perspective, "id", source.attribute("id").value());
-        setText(perspective, "name", source.child_value("name"));
-        copyRichTextChild(source, "description", perspective);
+        out_.open("perspective");
+        out_.attribute("id", source.attribute("id").value());
+        out_.attribute("name", source.child_value("name"));
+        copyRichTextChild(source, "description", out_);
         for (pugi::xml_node goalNode : source.children("councilGoal")) {
             const RollupGoal& goal = in_.goals.at(goalNode.attribute("id").value());
-            pugi::xml_node node = perspective.append_child("councilGoal");
-            node.append_attribute("environmental") = goalNode.attribute("environmental").as_bool();
-            writeGoal(node, goal);
-            writeTwoStepView(node, goal);
-            writeObjectives(node, goal.id);
+            out_.open("councilGoal");
+            out_.attribute("environmental", goalNode.attribute("environmental").as_bool());
+            writeGoal(goal);
+            writeTwoStepView(goal);
+            writeObjectives(goal.id);
+            out_.close();
         }
+        out_.close();
     }
 
     // Malmö's two-step view: how well the committees' goals cover the council goal, then how
     // far those goals were met.
-    void writeTwoStepView(pugi::xml_node node, const RollupGoal& goal) {
-        std::vector<int> committees;
-        for (const Document* plan : in_.plans) {
-            const int u = in_.unitOf(plan->root().child("header").child_value("unit"));
-            const std::string& type = unit(u).type;
-            if (type == "committee" || type == "executive-board") {
-                committees.push_back(u);
-            }
+    void writeTwoStepView(const RollupGoal& goal) {
+        std::unordered_map<int, int> goalsOf; // by committee
+        for (const std::string& child : goal.children) {
+            ++goalsOf[in_.goals.at(child).unit];
         }
-        pugi::xml_node coverage = node.append_child("coverage");
         int contributing = 0;
-        for (int committee : committees) {
-            int goals = 0;
-            for (const std::string& child : goal.children) {
-                goals += in_.goals.at(child).unit == committee ? 1 : 0;
-            }
-            contributing += goals > 0 ? 1 : 0;
-            pugi::xml_node c = coverage.append_child("committee");
-            setText(c, "unit", unit(committee).id.c_str());
-            setText(c, "name", unit(committee).name.c_str());
-            c.append_attribute("goals") = goals;
+        for (int committee : committees_) {
+            contributing += goalsOf.count(committee) != 0 ? 1 : 0;
         }
-        coverage.append_attribute("committees") = static_cast<int>(committees.size());
-        coverage.append_attribute("contributing") = contributing;
-        if (!committees.empty()) {
-            setText(coverage, "share",
-                    formatDecimal(static_cast<double>(contributing) /
-                                      static_cast<double>(committees.size()),
-                                  2)
-                        .c_str());
+        out_.open("coverage");
+        out_.attribute("committees", static_cast<int>(committees_.size()));
+        out_.attribute("contributing", contributing);
+        if (!committees_.empty()) {
+            out_.attribute("share", formatDecimal(static_cast<double>(contributing) /
+                                                      static_cast<double>(committees_.size()),
+                                                  2));
         }
+        for (int committee : committees_) {
+            out_.open("committee");
+            out_.attribute("unit", unit(committee).id);
+            out_.attribute("name", unit(committee).name);
+            const auto goals = goalsOf.find(committee);
+            out_.attribute("goals", goals == goalsOf.end() ? 0 : goals->second);
+            out_.close();
+        }
+        out_.close();
 
-        pugi::xml_node fulfilment = node.append_child("fulfilment");
         std::map<std::string, int> count;
         int assessed = 0;
-        for (pugi::xml_node child : node.children("goal")) {
-            const std::string level = child.child("assessment").attribute("level").value();
+        for (const std::string& child : goal.children) {
+            const std::string& level = evaluate(in_.goals.at(child)).level;
             ++count[level];
             assessed += level != in_.scale.notAssessable ? 1 : 0;
         }
-        fulfilment.append_attribute("goals") = static_cast<int>(
-            std::distance(node.children("goal").begin(), node.children("goal").end()));
-        fulfilment.append_attribute("assessed") = assessed;
-        for (const ScaleLevel& level : in_.scale.levels) {
-            pugi::xml_node l = fulfilment.append_child("level");
-            setText(l, "id", level.id.c_str());
-            l.append_attribute("goals") = count[level.id];
-        }
-        pugi::xml_node na = fulfilment.append_child("level");
-        setText(na, "id", in_.scale.notAssessable.c_str());
-        na.append_attribute("goals") = count[in_.scale.notAssessable];
+        out_.open("fulfilment");
+        out_.attribute("goals", static_cast<int>(goal.children.size()));
+        out_.attribute("assessed", assessed);
         if (assessed > 0) {
-            setText(fulfilment, "share",
-                    formatDecimal(static_cast<double>(count[in_.scale.highest()]) / assessed, 2)
-                        .c_str());
+            out_.attribute(
+                "share",
+                formatDecimal(static_cast<double>(count[in_.scale.highest()]) / assessed, 2));
         }
+        for (const ScaleLevel& level : in_.scale.levels) {
+            out_.open("level");
+            out_.attribute("id", level.id);
+            out_.attribute("goals", count[level.id]);
+            out_.close();
+        }
+        out_.open("level");
+        out_.attribute("id", in_.scale.notAssessable);
+        out_.attribute("goals", count[in_.scale.notAssessable]);
+        out_.close();
+        out_.close();
     }
 
-    void writeObjectives(pugi::xml_node node, const std::string& councilGoal) {
+    void writeObjectives(const std::string& councilGoal) {
         for (const Located& objective : in_.objectivesOf(councilGoal)) {
-            writeObjective(node, objective, 0);
+            writeObjective(objective, 0);
         }
     }
 
-    void writeObjective(pugi::xml_node parent, const Located& at, int depth) {
+    void writeObjective(const Located& at, int depth) {
         const pugi::xml_node source = at.node;
-        pugi::xml_node node = parent.append_child("objective");
+        out_.open("objective");
         const std::string id = source.attribute("id").value();
-        setText(node, "id", id.c_str());
-        setText(node, "title", source.child_value("title"));
-        setText(node, "deadline", source.child_value("deadline"));
-        setText(node, "responsible", source.child_value("responsible"));
-        setText(node, "src", sourceOf(*at.doc, source).c_str());
+        out_.attribute("id", id);
+        out_.attribute("title", source.child_value("title"));
+        out_.attribute("deadline", source.child_value("deadline"));
+        out_.attribute("responsible", source.child_value("responsible"));
+        writeSource(*at.doc, source);
         std::optional<double> latest;
         int latestYear = 0;
         for (pugi::xml_node ref : source.children("indicatorRef")) {
             const auto def = in_.indicators.find(ref.attribute("ref").value());
-            pugi::xml_node indicator = node.append_child("indicatorStatus");
-            setText(indicator, "ref", ref.attribute("ref").value());
+            out_.open("indicatorStatus");
+            out_.attribute("ref", ref.attribute("ref").value());
             if (def == in_.indicators.end()) {
-                setText(indicator, "value", "not-assessable");
+                out_.attribute("value", "not-assessable");
+                out_.close();
                 continue;
             }
-            setText(indicator, "name", def->second.at.node.child_value("name"));
+            out_.attribute("name", def->second.name);
             std::optional<double> value;
             int valueYear = 0;
             for (int year : in_.outcomeYears(def->second.index)) {
@@ -663,47 +740,39 @@ private:
                     valueYear = year;
                 }
             }
-            const ValueAt now = valueAt(def->second, def->second.unit, in_.period.year);
-            const auto target = def->second.targets.find(in_.period.year);
-            YellowBand band = def->second.band;
-            std::optional<double> targetValue;
-            if (target != def->second.targets.end()) {
-                targetValue = target->second.value;
-                band.limit = target->second.yellow;
-            }
-            setText(indicator, "value",
-                    std::string(statusName(indicatorStatus(now.value, targetValue,
-                                                           def->second.direction, band)))
-                        .c_str());
+            out_.attribute("value", statusName(statusAt(def->second, def->second.unit)));
             if (value) {
-                setText(indicator, "latest", formatDecimal(*value, def->second.decimals).c_str());
-                indicator.append_attribute("year") = valueYear;
+                out_.attribute("latest", formatDecimal(*value, def->second.decimals));
+                out_.attribute("year", valueYear);
                 if (!latest) {
                     latest = value;
                     latestYear = valueYear;
                 }
             }
+            out_.close();
         }
         const pugi::xml_node target = source.child("target");
         const pugi::xml_node baseline = source.child("baseline");
         if (target) {
-            pugi::xml_node t = node.append_child("target");
-            setText(t, "value", target.attribute("value").value());
-            setText(t, "year", target.attribute("year").value());
-            setText(t, "measure", target.child_value("measure"));
+            out_.open("target");
+            out_.attribute("value", target.attribute("value").value());
+            out_.attribute("year", target.attribute("year").value());
+            out_.attribute("measure", target.child_value("measure"));
+            out_.close();
         }
         if (baseline) {
-            node.append_copy(baseline);
+            out_.copy(baseline);
         }
         const auto targetValue = parseDecimal(target.attribute("value").value());
         const auto baselineValue = parseDecimal(baseline.attribute("value").value());
         if (latest && targetValue && baselineValue && *targetValue != *baselineValue) {
-            pugi::xml_node progress = node.append_child("progress");
-            setText(progress, "share",
-                    formatDecimal((*latest - *baselineValue) / (*targetValue - *baselineValue), 2)
-                        .c_str());
-            setText(progress, "latest", formatDecimal(*latest, 2).c_str());
-            progress.append_attribute("year") = latestYear;
+            out_.open("progress");
+            out_.attribute(
+                "share",
+                formatDecimal((*latest - *baselineValue) / (*targetValue - *baselineValue), 2));
+            out_.attribute("latest", formatDecimal(*latest, 2));
+            out_.attribute("year", latestYear);
+            out_.close();
         }
         int actions = 0;
         int completed = 0;
@@ -712,35 +781,59 @@ private:
             completed +=
                 std::string_view(action.attribute("status").value()) == "completed" ? 1 : 0;
         }
-        pugi::xml_node summary = node.append_child("actionSummary");
-        summary.append_attribute("total") = actions;
-        summary.append_attribute("completed") = completed;
+        out_.open("actionSummary");
+        out_.attribute("total", actions);
+        out_.attribute("completed", completed);
+        out_.close();
         if (depth < 16) {
             for (const Located& child : in_.objectivesUnder(id)) {
-                writeObjective(node, child, depth + 1);
+                writeObjective(child, depth + 1);
             }
         }
+        out_.close();
     }
 
     const RollupInputs& in_;
-    pugi::xml_node root_;
-    std::unordered_map<std::uint64_t, Aggregate> memo_;
-    pugi::xml_document scratch_;
-    std::unordered_map<int, pugi::xml_node> prototypes_;
+    XmlWriter out_;
+    // Consolidations by indicator, then relevant unit and year (the inputs' slots).
+    struct Memo {
+        Aggregate aggregate;
+        bool done = false;
+    };
+    std::vector<std::vector<Memo>> memo_;
+    std::unordered_map<const RollupGoal*, GoalResult> results_;
+    std::vector<std::pair<int, std::optional<double>>> valueOfYear_;
+    std::vector<int> committees_;
+    std::string source_; // units of type committee or executive board with a plan
 };
 
 } // namespace
 
-std::unique_ptr<pugi::xml_document> buildRollup(const Workspace::Impl& workspace, Period period) {
+std::string rollupText(const Workspace::Impl& workspace, Period period) {
     std::vector<Diagnostic> ignored;
     Reporter reporter(ignored);
     const WorkspaceIndex index(workspace, reporter);
     const RollupInputs inputs(index, period);
+    std::string text;
+    // The rolled-up document is about as large as the workspace it reads, often more: one
+    // allocation up front instead of a run of growing copies.
+    std::size_t workspaceBytes = 0;
+    for (const auto& doc : workspace.documents) {
+        workspaceBytes += doc->size;
+    }
+    text.reserve(workspaceBytes + workspaceBytes / 2);
+    RollupWriter(inputs, text).write();
+    return text;
+}
+
+std::unique_ptr<pugi::xml_document> buildRollup(const Workspace::Impl& workspace, Period period) {
+    const std::string text = rollupText(workspace, period);
     auto doc = std::make_unique<pugi::xml_document>();
-    pugi::xml_node declaration = doc->append_child(pugi::node_declaration);
-    declaration.append_attribute("version") = "1.0";
-    declaration.append_attribute("encoding") = "UTF-8";
-    RollupWriter(inputs, doc->append_child("rollup")).write();
+    const pugi::xml_parse_result parsed = doc->load_buffer(text.data(), text.size());
+    if (!parsed) {
+        throw InputError(std::string("the rolled-up document does not parse: ") +
+                         parsed.description());
+    }
     return doc;
 }
 
@@ -750,17 +843,7 @@ std::string rollupDocument(const Workspace& workspace, const RollupOptions& opti
         throw UsageError("--period must be YEAR or YEAR-tertial, YEAR-delar, YEAR-helar, not \"" +
                          options.period + "\"");
     }
-    const auto doc = buildRollup(workspace.impl(), *period);
-    // Straight into one string: the document is tens of megabytes for a large municipality.
-    struct StringWriter : pugi::xml_writer {
-        std::string text;
-        void write(const void* data, std::size_t size) override {
-            text.append(static_cast<const char*>(data), size);
-        }
-    } writer;
-    doc->save(writer, "  ", pugi::format_default | pugi::format_no_declaration,
-              pugi::encoding_utf8);
-    return std::move(writer.text);
+    return rollupText(workspace.impl(), *period);
 }
 
 } // namespace rodtrad

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace rodtrad {
 
@@ -29,19 +30,20 @@ RollupInputs::RollupInputs(const WorkspaceIndex& workspaceIndex, Period rollupPe
     }
 }
 
-std::uint64_t RollupInputs::key(int indicator, int unit, int year) {
-    return (static_cast<std::uint64_t>(indicator) << 40) |
-           (static_cast<std::uint64_t>(unit) << 12) | static_cast<std::uint64_t>(year & 0xFFF);
+const IndicatorDefinition::Target* IndicatorDefinition::targetFor(int year) const {
+    const auto it = std::lower_bound(targets.begin(), targets.end(), year,
+                                     [](const auto& target, int y) { return target.first < y; });
+    return it != targets.end() && it->first == year ? &it->second : nullptr;
 }
 
-int RollupInputs::intern(const std::string& id) {
-    const auto [it, fresh] = indicatorIndex_.try_emplace(id, static_cast<int>(years_.size()));
-    if (fresh) {
-        years_.emplace_back();
-        relevant_.emplace_back();
-        relevantChildren_.emplace_back();
+int RollupInputs::intern(std::string_view id) {
+    if (const auto it = indicatorIndex_.find(id); it != indicatorIndex_.end()) {
+        return it->second;
     }
-    return it->second;
+    const int interned = static_cast<int>(data_.size());
+    indicatorIndex_.emplace(std::string(id), interned);
+    data_.emplace_back();
+    return interned;
 }
 
 int RollupInputs::indicatorIndex(const std::string& id) const {
@@ -114,8 +116,16 @@ void RollupInputs::addIndicator(pugi::xml_node node, const Document& doc, const 
         t.value = parseDecimal(target.attribute("value").value()).value_or(0);
         t.yellow = parseDecimal(target.attribute("yellow").value());
         t.node = target;
-        def.targets[target.attribute("year").as_int()] = t;
+        def.targets.emplace_back(target.attribute("year").as_int(), t);
     }
+    std::stable_sort(def.targets.begin(), def.targets.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    def.name = node.child_value("name");
+    def.measure = node.child_value("measure");
+    def.kolada = node.attribute("kolada");
+    def.genderSplit = node.attribute("genderSplit").as_bool();
+    def.baseline = node.child("baseline");
+    def.source = doc.relativePath + "#" + def.id;
     indicators.emplace(def.id, std::move(def));
 }
 
@@ -235,6 +245,8 @@ void RollupInputs::gatherFollowUps() {
         int rank;
     };
     std::vector<Candidate> followUps;
+    int sequence = 0;
+    indicatorIndex_.reserve(indicators.size() * 2);
     const std::string strategicId = strategicPlan->id();
     std::set<std::string> planIds{strategicId};
     for (const Document* plan : plans) {
@@ -267,12 +279,18 @@ void RollupInputs::gatherFollowUps() {
         const pugi::xml_node root = candidate.doc->root();
         if (candidate.rank == static_cast<int>(period.kind)) {
             followUpOf[candidate.unit] = candidate.doc;
+            // The last assessment of a goal stands; the first analysis.
             for (pugi::xml_node assessment : root.children("goalAssessment")) {
-                assessments_[{candidate.unit, assessment.attribute("goal").value()}] = assessment;
+                ByUnit& byUnit = assessments_[assessment.attribute("goal").value()];
+                std::erase_if(byUnit,
+                              [&](const auto& entry) { return entry.first == candidate.unit; });
+                byUnit.emplace_back(candidate.unit, assessment);
             }
             for (pugi::xml_node analysis : root.children("analysis")) {
-                analyses_.try_emplace({candidate.unit, analysis.attribute("goal").value()},
-                                      analysis);
+                ByUnit& byUnit = analyses_[analysis.attribute("goal").value()];
+                if (!find(analyses_, analysis.attribute("goal").value(), candidate.unit)) {
+                    byUnit.emplace_back(candidate.unit, analysis);
+                }
             }
         }
         for (pugi::xml_node weight : root.children("weight")) {
@@ -280,55 +298,116 @@ void RollupInputs::gatherFollowUps() {
                 weights_[candidate.unit][weight.attribute("name").value()] = *value;
             }
         }
+        // The hot loop of the rollup's reading: one pass over each outcome's attributes, and
+        // the indicator looked up once for the run of years a follow-up reports it in.
+        std::string_view lastIndicator;
+        int lastIndex = -1;
         for (pugi::xml_node outcome : root.children("outcome")) {
-            const int indicator = intern(outcome.attribute("indicator").value());
-            const int year = outcome.attribute("year").as_int();
+            Reported reported;
+            std::string_view indicatorId;
+            int year = 0;
+            for (pugi::xml_attribute a : outcome.attributes()) {
+                const std::string_view name = a.name();
+                if (name == "indicator") {
+                    indicatorId = a.value();
+                } else if (name == "year") {
+                    year = a.as_int();
+                } else if (name == "value") {
+                    reported.outcome.valueText = a.value();
+                } else if (name == "status") {
+                    reported.outcome.status = a.value();
+                } else if (name == "source") {
+                    reported.outcome.source = a.value();
+                }
+            }
             if (year > period.year) {
                 continue;
             }
-            ReportedOutcome reportedOutcome;
-            reportedOutcome.value = parseDecimal(outcome.attribute("value").value());
-            reportedOutcome.doc = candidate.doc;
-            reportedOutcome.node = outcome;
-            reportedOutcome.periodRank = candidate.rank;
-            const auto [it, fresh] =
-                outcomes_.insert_or_assign(key(indicator, candidate.unit, year), reportedOutcome);
-            static_cast<void>(it);
-            if (fresh) {
-                years_[static_cast<std::size_t>(indicator)].push_back(year);
-                // Mark the path up from the reporter; a unit newly on it joins its parent's
-                // list of children to consolidate, so nobody iterates children without data.
-                auto& paths = relevant_[static_cast<std::size_t>(indicator)];
-                auto& below = relevantChildren_[static_cast<std::size_t>(indicator)];
-                for (int u = candidate.unit; u >= 0 && paths.insert(u).second;
-                     u = units[static_cast<std::size_t>(u)].parent) {
-                    const int parent = units[static_cast<std::size_t>(u)].parent;
-                    if (parent >= 0) {
-                        below[parent].push_back(u);
-                    }
-                }
+            reported.unit = candidate.unit;
+            reported.year = year;
+            reported.sequence = sequence++;
+            if (reported.outcome.valueText != nullptr) {
+                reported.outcome.value = parseDecimal(reported.outcome.valueText);
             }
+            reported.outcome.doc = candidate.doc;
+            reported.outcome.node = outcome;
+            reported.outcome.periodRank = candidate.rank;
+            if (lastIndex < 0 || indicatorId != lastIndicator) {
+                lastIndicator = indicatorId;
+                lastIndex = intern(indicatorId);
+            }
+            data_[static_cast<std::size_t>(lastIndex)].reported.push_back(reported);
         }
         for (pugi::xml_node activity : root.children("activityReport")) {
             activityReports_[activity.attribute("activity").value()] = {
                 activity.attribute("status").value(), activity};
         }
     }
-    for (auto& years : years_) {
-        std::sort(years.begin(), years.end());
-        years.erase(std::unique(years.begin(), years.end()), years.end());
-    }
-    // In organisation order, as the tree has them.
-    for (auto& byUnit : relevantChildren_) {
-        for (auto& [parent, children] : byUnit) {
-            std::sort(children.begin(), children.end());
-        }
+    for (IndicatorData& data : data_) {
+        indexReports(data);
     }
 }
 
+void RollupInputs::indexReports(IndicatorData& data) const {
+    auto& reported = data.reported;
+    std::sort(reported.begin(), reported.end(), [](const Reported& a, const Reported& b) {
+        return std::tie(a.unit, a.year, a.sequence) < std::tie(b.unit, b.year, b.sequence);
+    });
+    // Of several reports of one unit and year, the last read (the latest period) stands.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < reported.size(); ++i) {
+        if (kept > 0 && reported[kept - 1].unit == reported[i].unit &&
+            reported[kept - 1].year == reported[i].year) {
+            reported[kept - 1] = reported[i];
+        } else {
+            reported[kept++] = reported[i];
+        }
+    }
+    reported.resize(kept);
+    for (const Reported& r : reported) {
+        data.years.push_back(r.year);
+    }
+    std::sort(data.years.begin(), data.years.end());
+    data.years.erase(std::unique(data.years.begin(), data.years.end()), data.years.end());
+    // The paths up from the reporters; each unit on them is a relevant child of its parent.
+    std::vector<std::pair<int, int>> edges; // parent, child
+    for (std::size_t i = 0; i < reported.size(); ++i) {
+        if (i > 0 && reported[i - 1].unit == reported[i].unit) {
+            continue;
+        }
+        for (int u = reported[i].unit; u >= 0; u = units[static_cast<std::size_t>(u)].parent) {
+            data.relevant.push_back(u);
+            edges.emplace_back(units[static_cast<std::size_t>(u)].parent, u);
+        }
+    }
+    std::sort(data.relevant.begin(), data.relevant.end());
+    data.relevant.erase(std::unique(data.relevant.begin(), data.relevant.end()),
+                        data.relevant.end());
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    for (const auto& [parent, child] : edges) {
+        if (parent < 0) {
+            continue;
+        }
+        if (data.parents.empty() || data.parents.back() != parent) {
+            data.parents.push_back(parent);
+            data.childBegin.push_back(static_cast<int>(data.children.size()));
+        }
+        data.children.push_back(child);
+    }
+    data.childBegin.push_back(static_cast<int>(data.children.size()));
+}
+
 const ReportedOutcome* RollupInputs::reported(int indicator, int unit, int year) const {
-    const auto it = outcomes_.find(key(indicator, unit, year));
-    return it == outcomes_.end() ? nullptr : &it->second;
+    if (indicator < 0) {
+        return nullptr;
+    }
+    const auto& reported = data_[static_cast<std::size_t>(indicator)].reported;
+    const auto it = std::lower_bound(reported.begin(), reported.end(), std::pair(unit, year),
+                                     [](const Reported& r, const std::pair<int, int>& key) {
+                                         return std::pair(r.unit, r.year) < key;
+                                     });
+    return it != reported.end() && it->unit == unit && it->year == year ? &it->outcome : nullptr;
 }
 
 std::optional<double> RollupInputs::weightOf(int unit, const std::string& name) const {
@@ -340,23 +419,50 @@ std::optional<double> RollupInputs::weightOf(int unit, const std::string& name) 
     return weight == it->second.end() ? std::nullopt : std::optional<double>(weight->second);
 }
 
-const std::vector<int>& RollupInputs::outcomeYears(int indicator) const {
-    static const std::vector<int> none;
-    return indicator < 0 ? none : years_[static_cast<std::size_t>(indicator)];
+std::span<const int> RollupInputs::outcomeYears(int indicator) const {
+    return indicator < 0 ? std::span<const int>()
+                         : data_[static_cast<std::size_t>(indicator)].years;
 }
 
-const std::vector<int>& RollupInputs::relevantChildren(int indicator, int unit) const {
-    static const std::vector<int> none;
+std::span<const int> RollupInputs::relevantChildren(int indicator, int unit) const {
     if (indicator < 0) {
-        return none;
+        return {};
     }
-    const auto& byUnit = relevantChildren_[static_cast<std::size_t>(indicator)];
-    const auto it = byUnit.find(unit);
-    return it == byUnit.end() ? none : it->second;
+    const IndicatorData& data = data_[static_cast<std::size_t>(indicator)];
+    const auto it = std::lower_bound(data.parents.begin(), data.parents.end(), unit);
+    if (it == data.parents.end() || *it != unit) {
+        return {};
+    }
+    const auto i = static_cast<std::size_t>(it - data.parents.begin());
+    return std::span<const int>(data.children)
+        .subspan(static_cast<std::size_t>(data.childBegin[i]),
+                 static_cast<std::size_t>(data.childBegin[i + 1] - data.childBegin[i]));
 }
+
+namespace {
+
+int positionIn(const std::vector<int>& sorted, int value) {
+    const auto it = std::lower_bound(sorted.begin(), sorted.end(), value);
+    return it != sorted.end() && *it == value ? static_cast<int>(it - sorted.begin()) : -1;
+}
+
+} // namespace
 
 bool RollupInputs::relevant(int indicator, int unit) const {
-    return indicator >= 0 && relevant_[static_cast<std::size_t>(indicator)].count(unit) != 0;
+    return relevantSlot(indicator, unit) >= 0;
+}
+
+int RollupInputs::relevantSlot(int indicator, int unit) const {
+    return indicator < 0 ? -1
+                         : positionIn(data_[static_cast<std::size_t>(indicator)].relevant, unit);
+}
+
+int RollupInputs::yearSlot(int indicator, int year) const {
+    return indicator < 0 ? -1 : positionIn(data_[static_cast<std::size_t>(indicator)].years, year);
+}
+
+std::size_t RollupInputs::relevantCount(int indicator) const {
+    return indicator < 0 ? 0 : data_[static_cast<std::size_t>(indicator)].relevant.size();
 }
 
 std::pair<std::string_view, pugi::xml_node>
@@ -369,14 +475,24 @@ RollupInputs::activityStatus(pugi::xml_node activity) const {
     return {planned.empty() ? std::string_view("planned") : planned, activity};
 }
 
+pugi::xml_node RollupInputs::find(const IdMap<ByUnit>& map, std::string_view goal, int unit) {
+    const auto it = map.find(goal);
+    if (it != map.end()) {
+        for (const auto& [reporter, node] : it->second) {
+            if (reporter == unit) {
+                return node;
+            }
+        }
+    }
+    return {};
+}
+
 pugi::xml_node RollupInputs::manualAssessment(const std::string& goal, int unit) const {
-    const auto it = assessments_.find({unit, goal});
-    return it == assessments_.end() ? pugi::xml_node() : it->second;
+    return find(assessments_, goal, unit);
 }
 
 pugi::xml_node RollupInputs::analysis(const std::string& goal, int unit) const {
-    const auto it = analyses_.find({unit, goal});
-    return it == analyses_.end() ? pugi::xml_node() : it->second;
+    return find(analyses_, goal, unit);
 }
 
 std::vector<Located> RollupInputs::objectivesOf(const std::string& councilGoal) const {

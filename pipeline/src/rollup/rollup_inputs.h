@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,11 +48,23 @@ struct IndicatorDefinition {
         std::optional<double> yellow;
         pugi::xml_node node;
     };
-    std::map<int, Target> targets;
+    std::vector<std::pair<int, Target>> targets; // by year, ascending
+    const Target* targetFor(int year) const;
+    // Read once from the definition, for every place the indicator is written.
+    std::string_view name;
+    std::string_view measure;
+    pugi::xml_attribute kolada;
+    bool genderSplit = false;
+    pugi::xml_node baseline;
+    std::string source; // "path#id"
 };
 
 struct ReportedOutcome {
     std::optional<double> value;
+    // The attributes as written (null when absent), read once.
+    const char* valueText = nullptr;
+    const char* status = nullptr;
+    const char* source = nullptr;
     const Document* doc = nullptr;
     pugi::xml_node node;
     int periodRank = 0; // later periods of the year win
@@ -90,12 +103,18 @@ public:
     const ReportedOutcome* reported(int indicator, int unit, int year) const;
     std::optional<double> weightOf(int unit, const std::string& name) const;
     // Years with an outcome for the indicator anywhere, up to the period's year.
-    const std::vector<int>& outcomeYears(int indicator) const;
+    std::span<const int> outcomeYears(int indicator) const;
     // Units whose subtree holds a report of the indicator.
     bool relevant(int indicator, int unit) const;
+    // Dense numbering for caches of per-indicator results: the position of a relevant unit and
+    // of a year with data among the indicator's, or -1; and how many of each there are.
+    int relevantSlot(int indicator, int unit) const;
+    int yearSlot(int indicator, int year) const;
+    std::size_t relevantCount(int indicator) const;
+    std::size_t indicatorCount() const { return data_.size(); }
     // The children of a unit whose subtrees hold a report of the indicator, in organisation
     // order.
-    const std::vector<int>& relevantChildren(int indicator, int unit) const;
+    std::span<const int> relevantChildren(int indicator, int unit) const;
     // The effective status of an activity for the period and where it was last reported.
     std::pair<std::string_view, pugi::xml_node> activityStatus(pugi::xml_node activity) const;
     // The manual assessment of a goal in the follow-up of the period, if any.
@@ -112,18 +131,43 @@ private:
     void gatherFollowUps();
     void addIndicator(pugi::xml_node node, const Document& doc, const std::string& goal, int unit);
 
-    int intern(const std::string& id);
-    static std::uint64_t key(int indicator, int unit, int year);
-    std::unordered_map<std::string, int> indicatorIndex_;
-    std::unordered_map<std::uint64_t, ReportedOutcome> outcomes_;
-    std::vector<std::vector<int>> years_;           // by indicator index
-    std::vector<std::unordered_set<int>> relevant_; // by indicator index
-    std::vector<std::unordered_map<int, std::vector<int>>> relevantChildren_;
+    int intern(std::string_view id);
+    // Ids looked up by string_view without building a string.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const {
+            return std::hash<std::string_view>{}(id);
+        }
+    };
+    template <typename T> using IdMap = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
+
+    struct Reported {
+        int unit = 0;
+        int year = 0;
+        int sequence = 0; // order of reading: a later report of the same unit and year wins
+        ReportedOutcome outcome;
+    };
+    // What is known of one indicator, in flat sorted arrays: indicators are many and most are
+    // reported by few units.
+    struct IndicatorData {
+        std::vector<Reported> reported; // by unit, then year
+        std::vector<int> years;         // with a report, ascending
+        std::vector<int> relevant;      // units whose subtree reports, ascending
+        // Relevant children by parent: parents[i] has children[begin[i]..begin[i+1]).
+        std::vector<int> parents;
+        std::vector<int> childBegin;
+        std::vector<int> children;
+    };
+    void indexReports(IndicatorData& data) const;
+    IdMap<int> indicatorIndex_;
+    std::vector<IndicatorData> data_; // by indicator index
     std::unordered_map<int, std::map<std::string, double>> weights_;
-    std::unordered_map<std::string, std::pair<std::string_view, pugi::xml_node>> activityReports_;
-    std::map<std::pair<int, std::string>, pugi::xml_node>
-        assessments_; // of the period's follow-ups
-    std::map<std::pair<int, std::string>, pugi::xml_node> analyses_;
+    IdMap<std::pair<std::string_view, pugi::xml_node>> activityReports_;
+    // Of the period's follow-ups, by goal id: the unit reporting and the element.
+    using ByUnit = std::vector<std::pair<int, pugi::xml_node>>;
+    IdMap<ByUnit> assessments_;
+    IdMap<ByUnit> analyses_;
+    static pugi::xml_node find(const IdMap<ByUnit>& map, std::string_view goal, int unit);
     std::unordered_map<std::string, std::vector<Located>> objectivesByGoal_;
     std::unordered_map<std::string, std::vector<Located>> objectivesByParent_;
 };
