@@ -9,7 +9,7 @@ packages=(
   libhpdf-dev libpoco-dev libboost-program-options-dev
   libhyphen-dev hyphen-sv fonts-dejavu-core icc-profiles-free
   libgtest-dev libgmock-dev
-  qpdf poppler-utils
+  libqpdf-dev qpdf poppler-utils
 )
 
 missing=()

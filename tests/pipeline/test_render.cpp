@@ -1,6 +1,7 @@
 // Rendering the example's documents, checked with the tools a reader's software trusts: qpdf,
 // pdffonts, pdfinfo and pdftotext from poppler. Plus golden layout dumps and PDF digests
 // (tests/golden/render/<case>/), with UPDATE_GOLDEN=1 to accept a reviewed change.
+#include "rendered_examples.h"
 #include "rodtrad/error.h"
 #include "rodtrad/render.h"
 #include "temp_workspace.h"
@@ -17,73 +18,7 @@ namespace rodtrad {
 namespace {
 
 namespace fs = std::filesystem;
-
-const fs::path source = RODTRAD_SOURCE_DIR;
-const fs::path example = source / "examples/upplands-vasby";
-
-struct Case {
-    std::string name;
-    RenderOptions options;
-};
-
-std::vector<Case> cases() {
-    std::vector<Case> all;
-    RenderOptions strategic;
-    strategic.templateName = "strategic-plan";
-    strategic.period = "2025-helar";
-    all.push_back({"strategic-plan", strategic});
-    RenderOptions followUp = strategic;
-    followUp.templateName = "follow-up-report";
-    all.push_back({"follow-up-report", followUp});
-    RenderOptions operational = strategic;
-    operational.templateName = "operational-plan";
-    operational.unit = "tn";
-    all.push_back({"operational-plan-tn", operational});
-    RenderOptions english = followUp;
-    english.language = "en";
-    english.final = true;
-    all.push_back({"follow-up-report-en-final", english});
-    return all;
-}
-
-const Workspace& exampleWorkspace() {
-    static const auto workspace = [] {
-        std::vector<Diagnostic> diagnostics;
-        return Workspace::load(example, {}, diagnostics);
-    }();
-    return *workspace;
-}
-
-std::string run(const std::string& command) {
-    std::array<char, 4096> buffer{};
-    std::string output;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr) {
-        return "cannot run " + command;
-    }
-    for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) {
-        output.append(buffer.data(), n);
-    }
-    pclose(pipe);
-    return output;
-}
-
-struct Rendered {
-    RenderResult result;
-    fs::path file;
-};
-
-const Rendered& rendered(const Case& c) {
-    static std::map<std::string, Rendered> cache;
-    auto it = cache.find(c.name);
-    if (it == cache.end()) {
-        Rendered r{renderDocument(exampleWorkspace(), c.options),
-                   fs::temp_directory_path() / ("rodtrad-" + c.name + ".pdf")};
-        std::ofstream(r.file, std::ios::binary) << r.result.pdf;
-        it = cache.emplace(c.name, std::move(r)).first;
-    }
-    return it->second;
-}
+using namespace test;
 
 std::string folded(const std::string& text) {
     std::string out;

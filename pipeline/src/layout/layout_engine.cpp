@@ -620,7 +620,8 @@ private:
                 const double baseline = y_ + font.size * 1.2;
                 Primitive text;
                 text.kind = Primitive::Kind::text;
-                text.text = fitted(title, font, width_ - indent - 40);
+                // The trailing space keeps the title and its page number apart in the text.
+                text.text = fitted(title, font, width_ - indent - 40) + " ";
                 text.font = font;
                 text.x = left_ + indent;
                 text.y = baseline;

@@ -1,6 +1,7 @@
 #include "pdf/pdf_document.h"
 
 #include "pdf/font_set.h"
+#include "pdf/structure_tree.h"
 #include "rodtrad/error.h"
 #include "util/xml_escape.h"
 
@@ -11,6 +12,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pdfa.h>
+#include <map>
 #include <numbers>
 #include <sstream>
 
@@ -74,8 +76,11 @@ struct PdfDocument::Impl {
         }
     }
 
-    void drawPage(HPDF_Page page, const LaidOutPage& content, double height) {
+    // Draws a page's primitives in order, each inside the marked-content sequence of its
+    // structure element or as an artifact; sequences never cross a text object's bounds.
+    void drawPage(HPDF_Page page, const LaidOutPage& content, double height, StructureTree& tags) {
         const auto flip = [height](double y) { return static_cast<HPDF_REAL>(height - y); };
+        tags.beginPage(page);
         bool inText = false;
         struct {
             bool font = false;
@@ -90,9 +95,11 @@ struct PdfDocument::Impl {
                     continue;
                 }
                 if (!inText) {
+                    tags.close();
                     HPDF_Page_BeginText(page);
                     inText = true;
                 }
+                tags.mark(p.structure);
                 // Font and colour are graphics state: set them only when they change.
                 if (!state.font || state.face != p.font.face || state.size != p.font.size) {
                     HPDF_Page_SetFontAndSize(page, fonts->font(p.font.face),
@@ -121,18 +128,22 @@ struct PdfDocument::Impl {
                 continue;
             }
             if (inText) {
+                tags.close();
                 HPDF_Page_EndText(page);
                 inText = false;
             }
+            tags.mark(p.structure);
             drawShape(page, p, flip);
             if (p.filled) {
                 state.fillSet = true;
                 state.fill = p.fill;
             }
         }
+        tags.close();
         if (inText) {
             HPDF_Page_EndText(page);
         }
+        tags.endPage();
     }
 
     template <typename Flip> void drawShape(HPDF_Page page, const Primitive& p, const Flip& flip) {
@@ -225,7 +236,22 @@ struct PdfDocument::Impl {
         check("writing the outline");
     }
 
-    void addLinks(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages) {
+    void addLinks(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages,
+                  StructureTree& tags) {
+        // What each link says, for its annotation's description.
+        std::map<int, std::string> linkText;
+        for (const LaidOutPage& page : document.pages) {
+            for (const LinkArea& link : page.links) {
+                linkText.emplace(link.structure, std::string());
+            }
+            for (const Primitive& p : page.primitives) {
+                if (p.kind == Primitive::Kind::text) {
+                    if (const auto it = linkText.find(p.structure); it != linkText.end()) {
+                        it->second += p.text;
+                    }
+                }
+            }
+        }
         for (std::size_t i = 0; i < document.pages.size(); ++i) {
             for (const LinkArea& link : document.pages[i].links) {
                 const auto at = document.anchors.find(link.anchor);
@@ -242,6 +268,11 @@ struct PdfDocument::Impl {
                 HPDF_Destination_SetFitH(destination, static_cast<HPDF_REAL>(h - at->second.y));
                 HPDF_Annotation annotation = HPDF_Page_CreateLinkAnnot(pages[i], rect, destination);
                 HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+                std::string text = linkText[link.structure];
+                while (!text.empty() && text.back() == ' ') {
+                    text.pop_back();
+                }
+                tags.annotation(annotation, pages[i], link.structure, text);
             }
         }
         check("writing links");
@@ -275,7 +306,8 @@ struct PdfDocument::Impl {
             "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
             "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
             "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
-            "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
+            "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
+            "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
         xmp += "<dc:format>application/pdf</dc:format>\n";
         xmp += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escapeXml(info.title) +
                "</rdf:li></rdf:Alt></dc:title>\n";
@@ -299,6 +331,7 @@ struct PdfDocument::Impl {
             xmp += "<pdf:Keywords>" + escapeXml(info.keywords) + "</pdf:Keywords>\n";
         }
         xmp += "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n";
+        xmp += "<pdfuaid:part>1</pdfuaid:part>\n";
         xmp += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
         HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
         HPDF_Dict_AddName(stream, "Type", "Metadata");
@@ -382,16 +415,18 @@ std::string PdfDocument::write(const LaidOutDocument& document, const DocumentIn
     std::vector<HPDF_Page> pages;
     std::ostringstream fingerprint;
     writeLayoutDump(fingerprint, document);
+    StructureTree tags(d.pdf, document.structure);
     for (const LaidOutPage& content : document.pages) {
         HPDF_Page page = HPDF_AddPage(d.pdf);
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(document.pageWidth));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(document.pageHeight));
-        d.drawPage(page, content, document.pageHeight);
+        d.drawPage(page, content, document.pageHeight, tags);
         d.check("drawing a page");
         pages.push_back(page);
     }
     d.addOutline(document, pages);
-    d.addLinks(document, pages);
+    d.addLinks(document, pages, tags);
+    tags.finish(info.language);
     d.setInfo(info);
     d.addMetadata(info);
     d.replaceToUnicode();

@@ -1,0 +1,43 @@
+#pragma once
+
+// The example municipality's documents rendered once per test run, for the tests that read the
+// PDFs with real tools.
+#include "rodtrad/render.h"
+#include "rodtrad/workspace.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rodtrad::test {
+
+inline const std::filesystem::path source = RODTRAD_SOURCE_DIR;
+inline const std::filesystem::path example = source / "examples/upplands-vasby";
+
+struct Case {
+    std::string name;
+    RenderOptions options;
+};
+
+// Every template on the example: strategic plan, follow-up report, an operational plan, and the
+// follow-up report in English as a final document.
+std::vector<Case> cases();
+
+const Workspace& exampleWorkspace();
+
+struct Rendered {
+    RenderResult result;
+    std::filesystem::path file;
+};
+
+// Rendered on first use and kept; the PDF is also written to a temporary file.
+const Rendered& rendered(const Case& c);
+
+// Runs a shell command and returns what it wrote on standard output and error together.
+std::string run(const std::string& command);
+// Standard output, with standard error into errors.
+std::string runOutput(const std::string& command, std::string& errors);
+// Standard error only.
+std::string runErrors(const std::string& command);
+
+} // namespace rodtrad::test
