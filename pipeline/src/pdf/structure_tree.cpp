@@ -24,7 +24,14 @@ HPDF_Binary textString(HPDF_MMgr mmgr, std::string_view utf8) {
         bytes.push_back(static_cast<HPDF_BYTE>(value >> 8));
         bytes.push_back(static_cast<HPDF_BYTE>(value & 0xFF));
     };
+    // A PDF string holds at most 65,535 bytes: a longer text (the alternative text of a diagram
+    // of thousands of goals) ends in an ellipsis there.
+    constexpr std::size_t limit = 65535 - 8;
     for (std::size_t i = 0; i < utf8.size();) {
+        if (bytes.size() >= limit) {
+            unit(0x2026);
+            break;
+        }
         const DecodedCodePoint c = decodeUtf8(utf8, i);
         i += c.length;
         const char32_t value = c.valid ? c.value : U'\uFFFD';
