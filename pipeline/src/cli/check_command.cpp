@@ -46,8 +46,8 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
     }
     const CheckReport report = checkWorkspaceDirectory(workspace, options);
     if (timings) {
-        err << std::fixed << std::setprecision(3) << "timing: load " << report.loadSeconds << " s\ntiming: check " << report.checkSeconds
-            << " s\n";
+        err << std::fixed << std::setprecision(3) << "timing: load " << report.loadSeconds
+            << " s\ntiming: check " << report.checkSeconds << " s\n";
     }
     const std::size_t errors = countErrors(report.diagnostics);
     if (format == "json") {
