@@ -77,15 +77,14 @@ void StructureTree::check(const char* what) {
 void StructureTree::beginPage(HPDF_Page page) {
     pages_.push_back(page);
     mcidCount_.push_back(0);
-    open_ = false;
-    current_ = -2;
+    current_ = noSequence;
 }
 
 void StructureTree::mark(int structure) {
     if (structure >= static_cast<int>(nodes_.size())) {
         structure = -1;
     }
-    if (open_ && current_ == structure) {
+    if (current_ == structure) {
         return;
     }
     close();
@@ -110,15 +109,13 @@ void StructureTree::mark(int structure) {
                       node.element.role.c_str(), mcid);
         HPDF_Stream_WriteStr(stream, operators);
     }
-    open_ = true;
     current_ = structure;
 }
 
 void StructureTree::close() {
-    if (open_) {
+    if (current_ != noSequence) {
         HPDF_Stream_WriteStr(contentStream(pages_.back()), "EMC\012");
-        open_ = false;
-        current_ = -2;
+        current_ = noSequence;
     }
 }
 

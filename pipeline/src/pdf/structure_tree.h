@@ -60,8 +60,8 @@ private:
     std::vector<Node> nodes_;
     std::vector<HPDF_Page> pages_;
     std::vector<int> mcidCount_; // by page
-    int current_ = -2;           // the open sequence's structure; -2: none open
-    bool open_ = false;
+    static constexpr int noSequence = -2;
+    int current_ = noSequence; // the open sequence's structure (-1: an artifact)
     int annotations_ = 0;
 };
 

@@ -106,7 +106,6 @@ private:
         std::optional<double> value;
         const ReportedOutcome* reported = nullptr;
         Aggregate aggregate;
-        bool consolidated = false;
     };
 
     // What a goal's element says about the goal as a whole.
@@ -120,17 +119,9 @@ private:
         int completed = 0;
     };
 
-    // Where a figure came from: "path#id" for a definition, "path:line" for a reported value.
     void writeSource(const Document& doc, pugi::xml_node node) {
-        source_.assign(doc.relativePath);
-        const std::string_view id = node.attribute("id").value();
-        if (!id.empty()) {
-            source_ += '#';
-            source_ += id;
-        } else {
-            source_ += ':';
-            source_ += std::to_string(doc.position(node).line);
-        }
+        source_.clear();
+        appendSource(source_, doc, node);
         out_.attribute("src", source_);
     }
 
@@ -310,7 +301,6 @@ private:
             result.aggregate = consolidate(def, at, year);
             if (!result.value) {
                 result.value = result.aggregate.value(def.formula);
-                result.consolidated = result.value.has_value();
             }
         }
         return result;

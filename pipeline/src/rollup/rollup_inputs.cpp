@@ -30,6 +30,32 @@ RollupInputs::RollupInputs(const WorkspaceIndex& workspaceIndex, Period rollupPe
     }
 }
 
+namespace {
+
+// The element a unit reported in a list by unit, or null; const or not as the list is.
+template <typename ByUnit> auto* entryFor(ByUnit& byUnit, int unit) {
+    for (auto& [reporter, node] : byUnit) {
+        if (reporter == unit) {
+            return &node;
+        }
+    }
+    return static_cast<decltype(&byUnit.front().second)>(nullptr);
+}
+
+} // namespace
+
+void appendSource(std::string& out, const Document& doc, pugi::xml_node node) {
+    out += doc.relativePath;
+    const std::string_view id = node.attribute("id").value();
+    if (!id.empty()) {
+        out += '#';
+        out += id;
+    } else {
+        out += ':';
+        out += std::to_string(doc.position(node).line);
+    }
+}
+
 const IndicatorDefinition::Target* IndicatorDefinition::targetFor(int year) const {
     const auto it = std::lower_bound(targets.begin(), targets.end(), year,
                                      [](const auto& target, int y) { return target.first < y; });
@@ -125,7 +151,7 @@ void RollupInputs::addIndicator(pugi::xml_node node, const Document& doc, const 
     def.kolada = node.attribute("kolada");
     def.genderSplit = node.attribute("genderSplit").as_bool();
     def.baseline = node.child("baseline");
-    def.source = doc.relativePath + "#" + def.id;
+    appendSource(def.source, doc, node);
     indicators.emplace(def.id, std::move(def));
 }
 
@@ -282,13 +308,15 @@ void RollupInputs::gatherFollowUps() {
             // The last assessment of a goal stands; the first analysis.
             for (pugi::xml_node assessment : root.children("goalAssessment")) {
                 ByUnit& byUnit = assessments_[assessment.attribute("goal").value()];
-                std::erase_if(byUnit,
-                              [&](const auto& entry) { return entry.first == candidate.unit; });
-                byUnit.emplace_back(candidate.unit, assessment);
+                if (pugi::xml_node* entry = entryFor(byUnit, candidate.unit)) {
+                    *entry = assessment;
+                } else {
+                    byUnit.emplace_back(candidate.unit, assessment);
+                }
             }
             for (pugi::xml_node analysis : root.children("analysis")) {
                 ByUnit& byUnit = analyses_[analysis.attribute("goal").value()];
-                if (!find(analyses_, analysis.attribute("goal").value(), candidate.unit)) {
+                if (entryFor(byUnit, candidate.unit) == nullptr) {
                     byUnit.emplace_back(candidate.unit, analysis);
                 }
             }
@@ -331,7 +359,6 @@ void RollupInputs::gatherFollowUps() {
             }
             reported.outcome.doc = candidate.doc;
             reported.outcome.node = outcome;
-            reported.outcome.periodRank = candidate.rank;
             if (lastIndex < 0 || indicatorId != lastIndicator) {
                 lastIndicator = indicatorId;
                 lastIndex = intern(indicatorId);
@@ -477,14 +504,8 @@ RollupInputs::activityStatus(pugi::xml_node activity) const {
 
 pugi::xml_node RollupInputs::find(const IdMap<ByUnit>& map, std::string_view goal, int unit) {
     const auto it = map.find(goal);
-    if (it != map.end()) {
-        for (const auto& [reporter, node] : it->second) {
-            if (reporter == unit) {
-                return node;
-            }
-        }
-    }
-    return {};
+    const pugi::xml_node* entry = it == map.end() ? nullptr : entryFor(it->second, unit);
+    return entry != nullptr ? *entry : pugi::xml_node();
 }
 
 pugi::xml_node RollupInputs::manualAssessment(const std::string& goal, int unit) const {

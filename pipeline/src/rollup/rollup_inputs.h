@@ -6,14 +6,12 @@
 #include "rollup/consolidation.h"
 #include "rollup/indicator_status.h"
 
-#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace rodtrad {
@@ -67,8 +65,11 @@ struct ReportedOutcome {
     const char* source = nullptr;
     const Document* doc = nullptr;
     pugi::xml_node node;
-    int periodRank = 0; // later periods of the year win
 };
+
+// Where a figure came from, appended to out: "path#id" for an element with an id (a
+// definition), "path:line" for one without (a reported value).
+void appendSource(std::string& out, const Document& doc, pugi::xml_node node);
 
 struct RollupGoal {
     std::string id;
