@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,16 @@ struct RenderOptions {
     std::string templateName; // strategic-plan, operational-plan, follow-up-report, ...
     std::string period;       // as for rollup; default: the latest period the workspace follows up
     std::string unit;         // operational-plan: the committee or unit
-    std::string language = "sv"; // sv or en
-    bool final = false;          // without the "UTKAST" watermark
+    // Templates of an environmental management system record: the record's header id; may be
+    // left out when the workspace holds one record of the template's kind.
+    std::string document;
+    // The day reviews, evaluations and due dates are judged at (EMS templates); defaults to
+    // Workspace::defaultAsOf().
+    std::optional<Date> asOf;
+    std::string edition = "2015"; // ISO 14001 edition of clause references: 2015 or 2026
+    std::string language = "sv";  // sv or en
+    bool final = false;           // without the "UTKAST" watermark
+    bool keepData = false;        // return the document the template was bound to (dataXml)
     // Called now and then with the number of pages laid out so far (for a progress display).
     std::function<void(int pages)> progress;
 };
@@ -23,6 +32,7 @@ struct RenderOptions {
 struct RenderResult {
     std::string pdf;        // the bytes
     std::string layoutDump; // readable dump of every page (for review and tests)
+    std::string dataXml;    // with keepData: the rolled-up document and EMS view bound to
     int pages = 0;
     std::vector<Diagnostic> diagnostics; // text the fonts cannot show, unknown labels, ...
     // Wall time of each stage in seconds, for benchmarks (never part of the output).

@@ -1,5 +1,6 @@
 #include "check/checks.h"
 #include "model/clause_catalogue.h"
+#include "model/ems_facts.h"
 
 #include <cmath>
 #include <map>
@@ -110,35 +111,22 @@ bool linkedToLegalObligation(const WorkspaceIndex& index, pugi::xml_node aspect)
 
 void checkAspects(const CheckContext& context, const Document& doc) {
     Reporter& report = context.report;
-    const pugi::xml_node method = doc.root().child("scoringMethod");
-    struct Criterion {
-        double min, max, weight;
-        pugi::xml_node node;
-    };
-    std::map<std::string, Criterion> criteria;
-    for (pugi::xml_node criterion : method.children("criterion")) {
-        criteria[criterion.attribute("id").value()] = {
-            criterion.attribute("min").as_double(), criterion.attribute("max").as_double(),
-            criterion.attribute("weight").as_double(1.0), criterion};
-        if (criterion.attribute("min").as_double() > criterion.attribute("max").as_double()) {
-            report.error(doc, criterion, "min", "aspect.method",
-                         "criterion " + quote(criterion.attribute("id").value()) +
-                             " has min above max");
+    const ScoringMethod method(doc.root().child("scoringMethod"));
+    for (const auto& [id, criterion] : method.criteria) {
+        if (criterion.min > criterion.max) {
+            report.error(doc, criterion.node, "min", "aspect.method",
+                         "criterion " + quote(id) + " has min above max");
         }
     }
-    const bool product = std::string_view(method.child_value("combine")) == "product";
-    const double threshold = method.child("significanceThreshold").text().as_double();
-    const bool legalGate = method.child("legalGate").text().as_bool();
 
     for (pugi::xml_node aspect : doc.root().children("aspect")) {
         const std::string id = aspect.attribute("id").value();
-        double total = product ? 1.0 : 0.0;
-        std::set<std::string> scored;
+        std::set<std::string, std::less<>> scored;
         bool inRange = true;
         for (pugi::xml_node score : aspect.children("score")) {
             const std::string criterion = score.attribute("criterion").value();
-            const auto it = criteria.find(criterion);
-            if (it == criteria.end()) {
+            const auto it = method.criteria.find(criterion);
+            if (it == method.criteria.end()) {
                 inRange = false;
                 continue; // the schema's keyref reports it
             }
@@ -153,10 +141,8 @@ void checkAspects(const CheckContext& context, const Document& doc) {
                                  it->second.node.attribute("min").value() + "–" +
                                  it->second.node.attribute("max").value());
             }
-            // Weights scale a sum; a product method multiplies the ratings as they are.
-            total = product ? total * value : total + value * it->second.weight;
         }
-        for (const auto& [criterion, range] : criteria) {
+        for (const auto& [criterion, range] : method.criteria) {
             if (scored.count(criterion) == 0) {
                 inRange = false;
                 report.error(doc, aspect, "aspect.score-missing",
@@ -164,16 +150,15 @@ void checkAspects(const CheckContext& context, const Document& doc) {
             }
         }
         const bool declared = aspect.attribute("significant").as_bool();
-        const bool legal = legalGate && linkedToLegalObligation(context.index, aspect);
-        const bool computed = total >= threshold - 1e-9 || legal;
+        const double total = method.total(aspect);
+        const bool legal = method.legalGate && linkedToLegalObligation(context.index, aspect);
+        const bool computed = method.significantByScore(total) || legal;
         if (inRange && declared != computed && !aspect.child("justification")) {
-            char totalText[32];
-            std::snprintf(totalText, sizeof totalText, "%g", total);
             report.error(doc, aspect, "significant", "aspect.significance",
                          "aspect " + quote(id) + " is marked " +
                              (declared ? "significant" : "not significant") +
-                             " but the scoring method gives " + totalText + " against threshold " +
-                             method.child_value("significanceThreshold") +
+                             " but the scoring method gives " + scoreText(total) +
+                             " against threshold " + scoreText(method.threshold) +
                              (legal ? " with a legal obligation linked" : "") +
                              "; give a justification or correct the scores");
         }
@@ -192,25 +177,17 @@ void checkObligations(const CheckContext& context, const Document& doc) {
     for (pugi::xml_node obligation : doc.root().children("obligation")) {
         const std::string id = obligation.attribute("id").value();
         const int interval = obligation.attribute("intervalMonths").as_int();
-        std::optional<Date> latest;
-        pugi::xml_node latestNode;
-        for (pugi::xml_node evaluation : obligation.children("evaluation")) {
-            const auto date = Date::parse(evaluation.attribute("date").value());
-            if (date && (!latest || *latest < *date)) {
-                latest = date;
-                latestNode = evaluation;
-            }
-        }
+        const auto latest = latestDated(obligation, "evaluation");
         if (!latest) {
             context.report.error(doc, obligation, "obligation.not-evaluated",
                                  "compliance with " + quote(id) + " has never been evaluated");
             continue;
         }
-        const Date due = latest->addMonths(interval);
+        const Date due = latest->date.addMonths(interval);
         if (due < *context.asOf) {
-            context.report.error(doc, latestNode, "date", "obligation.evaluation-overdue",
+            context.report.error(doc, latest->node, "date", "obligation.evaluation-overdue",
                                  "compliance with " + quote(id) + " was last evaluated " +
-                                     latest->toString() + "; with an interval of " +
+                                     latest->date.toString() + "; with an interval of " +
                                      std::to_string(interval) + " months it was due " +
                                      due.toString());
         }
@@ -327,19 +304,14 @@ void checkFindings(const CheckContext& context, const Document& doc) {
 }
 
 void checkManagementReview(const CheckContext& context, const Document& doc) {
-    static constexpr const char* requiredInputs[] = {
-        "previous-actions",    "changes-issues",      "changes-needs", "changes-aspects",
-        "changes-obligations", "risks-opportunities", "objectives",    "nonconformities",
-        "monitoring",          "compliance",          "audits",        "resources",
-        "communications",      "improvement"};
-    std::set<std::string> covered;
+    std::set<std::string, std::less<>> covered;
     for (pugi::xml_node input : doc.root().children("input")) {
         covered.insert(input.attribute("kind").value());
     }
     std::string missing;
-    for (const char* kind : requiredInputs) {
+    for (const std::string_view kind : requiredReviewInputs()) {
         if (covered.count(kind) == 0) {
-            missing += missing.empty() ? kind : std::string(", ") + kind;
+            missing += (missing.empty() ? "" : ", ") + std::string(kind);
         }
     }
     if (!missing.empty()) {
@@ -352,21 +324,15 @@ void checkEmergencyPreparedness(const CheckContext& context, const Document& doc
     const int defaultInterval = doc.root().attribute("testIntervalMonths").as_int(12);
     for (pugi::xml_node scenario : doc.root().children("scenario")) {
         const int interval = scenario.attribute("testIntervalMonths").as_int(defaultInterval);
-        std::optional<Date> latest;
-        for (pugi::xml_node drill : scenario.children("drill")) {
-            const auto date = Date::parse(drill.attribute("date").value());
-            if (date && (!latest || *latest < *date)) {
-                latest = date;
-            }
-        }
+        const auto latest = latestDated(scenario, "drill");
         const std::string id = scenario.attribute("id").value();
         if (!latest) {
             context.report.error(doc, scenario, "emergency.never-tested",
                                  "the response to " + quote(id) + " has never been tested");
-        } else if (context.asOf && latest->addMonths(interval) < *context.asOf) {
+        } else if (context.asOf && latest->date.addMonths(interval) < *context.asOf) {
             context.report.error(doc, scenario, "emergency.drill-overdue",
                                  "the response to " + quote(id) + " was last tested " +
-                                     latest->toString() + "; a drill was due every " +
+                                     latest->date.toString() + "; a drill was due every " +
                                      std::to_string(interval) + " months");
         }
     }

@@ -2,6 +2,7 @@
 #include "cli/options.h"
 #include "cli/output_file.h"
 #include "cli/stage_timer.h"
+#include "rodtrad/error.h"
 #include "rodtrad/render.h"
 
 #include <algorithm>
@@ -16,18 +17,28 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
     std::string workspace;
     std::string output;
     std::string dump;
+    std::string dataDump;
+    std::string asOf;
     bool timings = false;
     RenderOptions options;
     po::options_description named("Options");
     named.add_options()                                                         //
         ("workspace", po::value(&workspace)->required(), "workspace directory") //
         ("template", po::value(&options.templateName)->required(),
-         "template name (rodtrad templates)")                                                //
-        ("output,o", po::value(&output)->required(), "the PDF to write")                     //
-        ("period", po::value(&options.period), "period (default: the latest followed up)")   //
-        ("unit", po::value(&options.unit), "committee or unit (operational-plan)")           //
-        ("lang", po::value(&options.language), "sv (default) or en")                         //
-        ("final", po::bool_switch(&options.final), "no UTKAST watermark")                    //
+         "template name (rodtrad templates)")                                              //
+        ("output,o", po::value(&output)->required(), "the PDF to write")                   //
+        ("period", po::value(&options.period), "period (default: the latest followed up)") //
+        ("unit", po::value(&options.unit), "committee or unit (operational-plan)")         //
+        ("lang", po::value(&options.language), "sv (default) or en")                       //
+        ("final", po::bool_switch(&options.final), "no UTKAST watermark")                  //
+        ("document", po::value(&options.document),
+         "EMS templates: the record's header id (default: the only one of its kind)") //
+        ("as-of", po::value(&asOf),
+         "EMS templates: judge reviews and due dates at YYYY-MM-DD (default: end of the latest "
+         "period followed up)")                                                               //
+        ("edition", po::value(&options.edition), "ISO 14001 edition: 2015 (default) or 2026") //
+        ("data-dump", po::value(&dataDump),
+         "also write the XML the template was bound to (for template authors)")              //
         ("layout-dump", po::value(&dump), "also write a readable dump of the pages to FILE") //
         ("timings", po::bool_switch(&timings), "print the time each stage took on stderr");
     po::positional_options_description positional;
@@ -36,10 +47,18 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
     if (!parseCommandLine(
             argc, argv, named, positional, values,
             "usage: rodtrad render WORKSPACE --template NAME -o FILE.pdf [--period P] "
-            "[--unit ID] [--lang sv|en] [--final]",
+            "[--unit ID] [--document ID] [--as-of DATE] [--edition 2015|2026] [--lang sv|en] "
+            "[--final]",
             out)) {
         return exitOk;
     }
+    if (!asOf.empty()) {
+        options.asOf = Date::parse(asOf);
+        if (!options.asOf) {
+            throw UsageError("--as-of must be a date YYYY-MM-DD, not \"" + asOf + "\"");
+        }
+    }
+    options.keepData = !dataDump.empty();
     // A long render shows how far it has come, on a terminal only.
     if (::isatty(STDERR_FILENO) != 0) {
         options.progress = [&err](int pages) {
@@ -70,6 +89,9 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
     writeFileAtomically(output, result.pdf);
     if (!dump.empty()) {
         writeFileAtomically(dump, result.layoutDump);
+    }
+    if (!dataDump.empty()) {
+        writeFileAtomically(dataDump, result.dataXml);
     }
     timer.stage("write");
     out << output << ": " << result.pages << " pages\n";

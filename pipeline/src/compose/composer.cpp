@@ -1,6 +1,7 @@
 #include "compose/composer.h"
 
 #include "layout/line_breaker.h"
+#include "model/ems_facts.h"
 #include "rodtrad/error.h"
 #include "rollup/number_format.h"
 
@@ -60,6 +61,18 @@ Composer::Composer(pugi::xml_node templateRoot, const pugi::xml_document& rollup
         s.block.align = parseAlign(node.attribute("align").value());
         styles_[node.attribute("name").value()] = s;
     }
+}
+
+// "#anchor" links inside the document; anything else names a file beside it.
+std::string Composer::linkTarget(pugi::xml_attribute link, pugi::xml_node context) {
+    if (!link) {
+        return {};
+    }
+    const std::string target = expand(link.value(), context);
+    if (target.empty()) {
+        return {};
+    }
+    return target.front() == '#' ? target.substr(1) : std::string(externalLinkPrefix) + target;
 }
 
 const Composer::Style& Composer::style(std::string_view name) {
@@ -174,7 +187,7 @@ std::string Composer::expand(std::string_view text, pugi::xml_node context) {
 }
 
 std::vector<TextRun> Composer::runs(const std::string& text, const Style& s, pugi::xml_node context,
-                                    const std::string& lang) {
+                                    const std::string& lang, const std::string& link) {
     std::vector<TextProblem> problems;
     const std::string clean = sanitizeText(text, s.font.face, metrics_, problems);
     for (const TextProblem& problem : problems) {
@@ -184,7 +197,7 @@ std::vector<TextRun> Composer::runs(const std::string& text, const Style& s, pug
     if (clean.empty()) {
         return {};
     }
-    return {TextRun{clean, s.font, s.color, "", lang}};
+    return {TextRun{clean, s.font, s.color, link, lang}};
 }
 
 void Composer::run(pugi::xml_node instructions, pugi::xml_node context) {
@@ -205,7 +218,8 @@ void Composer::paragraph(pugi::xml_node node, pugi::xml_node context, Block::Kin
     block.kind = kind;
     block.style = s.block;
     block.lang = node.attribute("lang").value();
-    block.runs = runs(expand(node.child_value(), context), s, context, block.lang);
+    block.runs = runs(expand(node.child_value(), context), s, context, block.lang,
+                      linkTarget(node.attribute("link"), context));
     if (kind == Block::Kind::heading) {
         block.level = node.attribute("level").as_int(1);
         block.anchor = expand(node.attribute("anchor").value(), context);
@@ -273,7 +287,8 @@ void Composer::table(pugi::xml_node node, pugi::xml_node context) {
         TableRow tableRow;
         for (pugi::xml_node column : node.children("column")) {
             TableCell cell;
-            cell.runs = runs(expand(column.child_value(), row.node()), s, row.node());
+            cell.runs = runs(expand(column.child_value(), row.node()), s, row.node(), {},
+                             linkTarget(column.attribute("link"), row.node()));
             cell.align = parseAlign(column.attribute("align").value());
             if (const pugi::xml_attribute status = column.attribute("status")) {
                 cell.status = expand(status.value(), row.node());
@@ -363,32 +378,75 @@ void Composer::redThread(pugi::xml_node node, pugi::xml_node perspective) {
     flow_.blocks.push_back(std::move(block));
 }
 
-void Composer::approval(pugi::xml_node node, pugi::xml_node context) {
-    const pugi::xpath_node_set found = select(node.attribute("select").value(), context);
-    if (found.empty()) {
-        return;
-    }
-    const pugi::xml_node approval = found.first().node();
+void Composer::keyValueTable(const std::vector<std::pair<std::string, std::string>>& rows,
+                             pugi::xml_node context) {
     const Style& s = style("table");
     Block block;
     block.kind = Block::Kind::table;
     block.style.spaceBefore = 12;
     block.table.columns = {1, 2};
     block.table.headerRows = 0;
-    auto row = [&](const std::string& key, const std::string& value) {
+    for (const auto& [key, value] : rows) {
         if (value.empty()) {
-            return;
+            continue;
         }
         TableRow r;
-        r.cells.push_back({runs(label(key), style("tableHeader"), approval), Align::left, ""});
-        r.cells.push_back({runs(value, s, approval), Align::left, ""});
+        r.cells.push_back({runs(label(key), style("tableHeader"), context), Align::left, ""});
+        r.cells.push_back({runs(value, s, context), Align::left, ""});
         block.table.rows.push_back(std::move(r));
-    };
-    row("approvedBy", approval.attribute("by").value());
-    row("approvalDate", approval.attribute("date").value());
-    row("revision", approval.attribute("revision").value());
-    row("decision", approval.attribute("reference").value());
+    }
     flow_.blocks.push_back(std::move(block));
+}
+
+void Composer::approval(pugi::xml_node node, pugi::xml_node context) {
+    const pugi::xpath_node_set found = select(node.attribute("select").value(), context);
+    if (found.empty()) {
+        return;
+    }
+    const pugi::xml_node approval = found.first().node();
+    keyValueTable({{"approvedBy", approval.attribute("by").value()},
+                   {"approvalDate", approval.attribute("date").value()},
+                   {"revision", approval.attribute("revision").value()},
+                   {"decision", approval.attribute("reference").value()}},
+                  approval);
+}
+
+void Composer::documentControl(pugi::xml_node node, pugi::xml_node context) {
+    const pugi::xpath_node_set found = select(node.attribute("select").value(), context);
+    if (found.empty()) {
+        return;
+    }
+    const pugi::xml_node header = found.first().node();
+    const pugi::xml_node approval = header.child("approval");
+    const DocumentControl control = DocumentControl::read(header);
+    const auto asOf =
+        Date::parse(rollup_.document_element().child("ems").attribute("asOf").value());
+    std::string state = label(control.approved ? "approved" : "notApproved");
+    if (asOf && control.reviewOverdue(*asOf)) {
+        state += "; " + label("reviewOverdue");
+    }
+    const std::string edition =
+        variables_.get("edition") != nullptr ? variables_.get("edition")->get_string() : "2015";
+    std::string clauses;
+    for (pugi::xml_node clause : header.children("clause")) {
+        if (edition == clause.attribute("edition").value()) {
+            clauses +=
+                (clauses.empty() ? "" : ", ") + std::string(clause.attribute("number").value());
+        }
+    }
+    std::string approvedBy = approval.attribute("by").value();
+    keyValueTable(
+        {{"documentNumber", header.child_value("documentNumber")},
+         {"revision", header.child_value("revision")},
+         {"documentOwner", header.child_value("owner")},
+         {"approvedBy", approvedBy},
+         {"approvalDate", approval.attribute("date").value()},
+         {"decision", approval.attribute("reference").value()},
+         {"approvedRevision", approval.attribute("revision").value()},
+         {"nextReview", header.child_value("nextReview")},
+         {"documentState", state},
+         {"clauses", clauses.empty() ? std::string() : "ISO 14001:" + edition + " " + clauses}},
+        header);
 }
 
 void Composer::instruction(pugi::xml_node node, pugi::xml_node context) {
@@ -425,6 +483,8 @@ void Composer::instruction(pugi::xml_node node, pugi::xml_node context) {
         redThread(node, context);
     } else if (name == "approval") {
         approval(node, context);
+    } else if (name == "documentControl") {
+        documentControl(node, context);
     } else if (name == "toc") {
         Block block;
         block.kind = Block::Kind::toc;

@@ -21,8 +21,9 @@ using Labels = std::map<std::string, std::string, std::less<>>;
 //   {label:xpath}   the label whose key is the expression's value (status words)
 //   {level:xpath}   the assessment level's label from the plan's own scale
 //   {num:xpath}     a number in the language's notation, with the indicator's decimals
-// XPath variables: $year, $period, $unit, $lang. Every text is checked against the font; what it
-// cannot show is reported with the rolled-up element's source (file and id or line).
+// XPath variables: $year, $period, $unit, $lang, $document (the EMS record), $edition. Every text
+// is checked against the font; what it cannot show is reported with the rolled-up element's source
+// (file and id or line).
 class Composer {
 public:
     Composer(pugi::xml_node templateRoot, const pugi::xml_document& rollup, const Labels& labels,
@@ -44,7 +45,8 @@ private:
     std::string evaluate(std::string_view expression, pugi::xml_node context);
     std::string label(std::string_view key);
     std::vector<TextRun> runs(const std::string& text, const Style& style, pugi::xml_node context,
-                              const std::string& lang = {});
+                              const std::string& lang = {}, const std::string& link = {});
+    std::string linkTarget(pugi::xml_attribute link, pugi::xml_node context);
     const Style& style(std::string_view name);
     pugi::xpath_node_set select(std::string_view xpath, pugi::xml_node context);
 
@@ -54,6 +56,9 @@ private:
     void chart(pugi::xml_node node, pugi::xml_node context);
     void redThread(pugi::xml_node node, pugi::xml_node context);
     void approval(pugi::xml_node node, pugi::xml_node context);
+    void documentControl(pugi::xml_node node, pugi::xml_node context);
+    void keyValueTable(const std::vector<std::pair<std::string, std::string>>& rows,
+                       pugi::xml_node context);
 
     pugi::xml_node template_;
     const pugi::xml_document& rollup_;

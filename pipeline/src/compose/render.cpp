@@ -1,6 +1,8 @@
 #include "rodtrad/render.h"
 
 #include "compose/composer.h"
+#include "compose/report_data.h"
+#include "ems/ems_view.h"
 #include "layout/layout_engine.h"
 #include "load/schema_set.h"
 #include "load/workspace_impl.h"
@@ -37,19 +39,35 @@ std::string_view templateText(const std::string& name) {
     return it->second;
 }
 
-Labels loadLabels(const std::string& language) {
+// The label catalogue of a language: templates/labels/<lang>.xml and every file under
+// templates/labels/<lang>/, merged. Empty when the language has none.
+std::optional<Labels> loadLabelsChecked(const std::string& language) {
     const auto& files = embeddedTemplates();
-    const auto it = files.find("labels/" + language + ".xml");
-    if (it == files.end()) {
-        throw UsageError("--lang must be sv or en, not \"" + language + "\"");
+    const std::string main = "labels/" + language + ".xml";
+    const std::string more = "labels/" + language + "/";
+    if (files.find(main) == files.end()) {
+        return std::nullopt;
     }
-    pugi::xml_document doc;
-    doc.load_buffer(it->second.data(), it->second.size());
     Labels labels;
-    for (pugi::xml_node label : doc.document_element().children("label")) {
-        labels[label.attribute("key").value()] = label.child_value();
+    for (const auto& [file, text] : files) {
+        if (file != main && !(file.starts_with(more) && file.ends_with(".xml"))) {
+            continue;
+        }
+        pugi::xml_document doc;
+        doc.load_buffer(text.data(), text.size());
+        for (pugi::xml_node label : doc.document_element().children("label")) {
+            labels[label.attribute("key").value()] = label.child_value();
+        }
     }
     return labels;
+}
+
+Labels loadLabels(const std::string& language) {
+    auto labels = loadLabelsChecked(language);
+    if (!labels) {
+        throw UsageError("--lang must be sv or en, not \"" + language + "\"");
+    }
+    return std::move(*labels);
 }
 
 // The latest follow-up period in the workspace: what a report is about by default.
@@ -77,28 +95,134 @@ std::vector<std::pair<std::string, std::string>> templateNames() {
     return names;
 }
 
-RenderResult renderDocument(const Workspace& workspace, const RenderOptions& options) {
-    RenderResult result;
-    const std::string_view text = templateText(options.templateName);
-    std::vector<Diagnostic> invalid;
-    if (!SchemaSet::instance().validate(text, "template.xsd",
-                                        "templates/" + options.templateName + ".xml", invalid)) {
-        throw Error("template " + options.templateName +
-                    " is invalid: " + formatDiagnostic(invalid.front()));
-    }
-    pugi::xml_document templateDoc;
-    templateDoc.load_buffer(text.data(), text.size());
-    const pugi::xml_node templateRoot = templateDoc.document_element();
-    const Labels labels = loadLabels(options.language);
-    const Language language = options.language == "en" ? Language::en : Language::sv;
+namespace {
 
-    const std::string periodText =
-        options.period.empty() ? defaultPeriod(workspace) : options.period;
-    const auto period = Period::parse(periodText);
+struct ParsedTemplate {
+    pugi::xml_document doc;
+    pugi::xml_node root;
+};
+
+void parseTemplate(const std::string& name, ParsedTemplate& parsed) {
+    const std::string_view text = templateText(name);
+    std::vector<Diagnostic> invalid;
+    if (!SchemaSet::instance().validate(text, "template.xsd", "templates/" + name + ".xml",
+                                        invalid)) {
+        throw Error("template " + name + " is invalid: " + formatDiagnostic(invalid.front()));
+    }
+    parsed.doc.load_buffer(text.data(), text.size());
+    parsed.root = parsed.doc.document_element();
+}
+
+TemplateNeeds needsOf(pugi::xml_node root) {
+    TemplateNeeds needs;
+    needs.recordKind = root.attribute("record").value();
+    needs.ems = root.attribute("ems").as_bool() || !needs.recordKind.empty();
+    return needs;
+}
+
+// The record an EMS template renders: the one named, or the only one of its kind.
+std::string resolveRecord(const ReportData& data, const std::string& templateName,
+                          const std::string& kind, const std::string& requested) {
+    std::vector<std::string> ids;
+    for (const CoverageRecord& record : data.coverage.records) {
+        if (record.kind == kind) {
+            if (!requested.empty() && record.id == requested) {
+                return requested;
+            }
+            ids.push_back(record.id);
+        }
+    }
+    std::string list;
+    for (const std::string& id : ids) {
+        list += (list.empty() ? "" : ", ") + id;
+    }
+    if (!requested.empty()) {
+        throw UsageError("no " + kind + " record \"" + requested + "\" in the workspace" +
+                         (ids.empty() ? std::string() : "; there are: " + list));
+    }
+    if (ids.empty()) {
+        throw UsageError("template " + templateName + " renders a " + kind +
+                         " record and the workspace has none");
+    }
+    if (ids.size() > 1) {
+        throw UsageError("the workspace has several " + kind +
+                         " records; give --document: " + list);
+    }
+    return ids.front();
+}
+
+} // namespace
+
+TemplateNeeds templateNeeds(const std::string& name) {
+    ParsedTemplate parsed;
+    parseTemplate(name, parsed);
+    return needsOf(parsed.root);
+}
+
+ReportData prepareReportData(const Workspace& workspace, const std::string& periodText) {
+    const std::string text = periodText.empty() ? defaultPeriod(workspace) : periodText;
+    const auto period = Period::parse(text);
     if (!period) {
         throw UsageError("--period must be YEAR or YEAR-tertial, YEAR-delar, YEAR-helar, not \"" +
-                         periodText + "\"");
+                         text + "\"");
     }
+    const auto start = std::chrono::steady_clock::now();
+    ReportData data{buildRollup(workspace.impl(), *period), *period, false, {}, 0};
+    const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
+    data.rollupSeconds = seconds.count();
+    return data;
+}
+
+Date resolveAsOf(const Workspace& workspace, const std::optional<Date>& asOf) {
+    if (asOf) {
+        return *asOf;
+    }
+    const auto fallback = workspace.defaultAsOf();
+    if (!fallback) {
+        throw UsageError("the workspace has no follow-ups to take the date from; give --as-of");
+    }
+    return *fallback;
+}
+
+void addEmsView(ReportData& data, const Workspace& workspace, const Date& asOf,
+                const std::string& edition,
+                const std::map<std::string, std::string, std::less<>>& pdfFiles) {
+    const pugi::xml_node root = data.document->document_element();
+    data.coverage = computeCoverage(workspace.impl(), edition, asOf, indicatorStatuses(root));
+    appendEmsView(root, workspace.impl(), data.coverage, pdfFiles);
+    data.ems = true;
+}
+
+RenderResult renderDocument(const Workspace& workspace, const RenderOptions& options) {
+    ParsedTemplate parsed;
+    parseTemplate(options.templateName, parsed);
+    static_cast<void>(loadLabels(options.language)); // refuse a bad --lang before the rollup
+    ReportData data = prepareReportData(workspace, options.period);
+    if (needsOf(parsed.root).ems) {
+        addEmsView(data, workspace, resolveAsOf(workspace, options.asOf), options.edition);
+    }
+    return renderTemplate(workspace, options, data);
+}
+
+RenderResult renderTemplate(const Workspace& workspace, const RenderOptions& options,
+                            ReportData& data) {
+    static_cast<void>(workspace);
+    RenderResult result;
+    result.rollupSeconds = data.rollupSeconds;
+    ParsedTemplate parsed;
+    parseTemplate(options.templateName, parsed);
+    const pugi::xml_node templateRoot = parsed.root;
+    const Labels labels = loadLabels(options.language);
+    const Language language = options.language == "en" ? Language::en : Language::sv;
+    const TemplateNeeds needs = needsOf(templateRoot);
+    if (needs.ems && !data.ems) {
+        throw Error("template " + options.templateName + " needs the EMS view");
+    }
+    const std::string document =
+        needs.recordKind.empty()
+            ? std::string()
+            : resolveRecord(data, options.templateName, needs.recordKind, options.document);
+
     auto clock = std::chrono::steady_clock::now();
     const auto lap = [&clock] {
         const auto now = std::chrono::steady_clock::now();
@@ -106,25 +230,32 @@ RenderResult renderDocument(const Workspace& workspace, const RenderOptions& opt
         clock = now;
         return seconds.count();
     };
-    const auto rollup = buildRollup(workspace.impl(), *period);
-    result.rollupSeconds = lap();
+    const pugi::xml_document& rollup = *data.document;
+    if (options.keepData) {
+        std::ostringstream xml;
+        rollup.save(xml, "  ");
+        result.dataXml = xml.str();
+    }
     if (templateRoot.child("parameters").find_child_by_attribute("parameter", "name", "unit")) {
         if (options.unit.empty()) {
             throw UsageError("template " + options.templateName + " needs --unit");
         }
-        if (!rollup->document_element()
+        if (!rollup.document_element()
                  .child("organisation")
                  .find_child_by_attribute("unit", "id", options.unit.c_str())) {
             throw UsageError("no unit \"" + options.unit + "\" in the organisation");
         }
     }
-    const std::map<std::string, std::string> variables{{"year", std::to_string(period->year)},
-                                                       {"period", period->id()},
-                                                       {"unit", options.unit},
-                                                       {"lang", options.language}};
+    const std::map<std::string, std::string> variables{
+        {"year", std::to_string(data.period.year)},
+        {"period", data.period.id()},
+        {"unit", options.unit},
+        {"lang", options.language},
+        {"document", document},
+        {"edition", data.ems ? data.coverage.edition : options.edition}};
 
     PdfDocument pdf;
-    Composer composer(templateRoot, *rollup, labels, language, variables, pdf.fonts(),
+    Composer composer(templateRoot, rollup, labels, language, variables, pdf.fonts(),
                       result.diagnostics);
     Flow flow = composer.compose();
     result.composeSeconds = lap();

@@ -33,11 +33,14 @@ private:
 };
 
 // A styled piece of a paragraph.
+// A run's link names a file beside the document (in an evidence pack) when it starts so.
+inline constexpr std::string_view externalLinkPrefix = "file:";
+
 struct TextRun {
     std::string text; // UTF-8
     FontRef font;
     Color color;
-    std::string link; // anchor id this run links to, if any
+    std::string link; // anchor id this run links to, or externalLinkPrefix + a relative file
     std::string lang; // BCP 47 tag when the passage is in another language than the document
 };
 

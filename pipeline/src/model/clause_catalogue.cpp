@@ -22,6 +22,8 @@ void collect(pugi::xml_node parent, const std::string& edition, int level,
             clause.serves.push_back(kind);
         }
         clause.level = level;
+        clause.documentControl = node.attribute("documentControl").as_bool();
+        clause.hasSubClauses = static_cast<bool>(node.child("clause"));
         out.push_back(std::move(clause));
         collect(node, edition, level + 1, out);
     }

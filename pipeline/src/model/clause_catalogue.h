@@ -16,6 +16,8 @@ struct Clause {
     std::string documentedInformation; // maintain, retain, both or none
     std::vector<std::string> serves;   // record kinds (root element names)
     int level = 1;                     // 1 for "4", 2 for "4.1", ...
+    bool documentControl = false;      // evidenced by the document control of every record
+    bool hasSubClauses = false;
 };
 
 class ClauseCatalogue {

@@ -236,6 +236,25 @@ struct PdfDocument::Impl {
         check("writing the outline");
     }
 
+    // A link to a file beside the document: another PDF opens at its first page (GoToR), any
+    // other file through a relative URI.
+    HPDF_Annotation externalLink(HPDF_Page page, const HPDF_Rect& rect, const std::string& file) {
+        HPDF_Annotation annotation = HPDF_Page_CreateURILinkAnnot(page, rect, file.c_str());
+        if (annotation == nullptr || !file.ends_with(".pdf")) {
+            return annotation;
+        }
+        HPDF_Dict action =
+            static_cast<HPDF_Dict>(HPDF_Dict_GetItem(annotation, "A", HPDF_OCLASS_DICT));
+        HPDF_Dict_RemoveElement(action, "URI");
+        HPDF_Dict_AddName(action, "S", "GoToR");
+        HPDF_Dict_Add(action, "F", HPDF_String_New(pdf->mmgr, file.c_str(), nullptr));
+        HPDF_Array destination = HPDF_Array_New(pdf->mmgr);
+        HPDF_Array_AddNumber(destination, 0);
+        HPDF_Array_AddName(destination, "Fit");
+        HPDF_Dict_Add(action, "D", destination);
+        return annotation;
+    }
+
     void addLinks(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages,
                   StructureTree& tags) {
         // What each link says, for its annotation's description.
@@ -254,19 +273,25 @@ struct PdfDocument::Impl {
         }
         for (std::size_t i = 0; i < document.pages.size(); ++i) {
             for (const LinkArea& link : document.pages[i].links) {
-                const auto at = document.anchors.find(link.anchor);
-                if (at == document.anchors.end()) {
-                    continue;
-                }
                 const double h = document.pageHeight;
                 const HPDF_Rect rect{static_cast<HPDF_REAL>(link.x),
                                      static_cast<HPDF_REAL>(h - link.y - link.height),
                                      static_cast<HPDF_REAL>(link.x + link.width),
                                      static_cast<HPDF_REAL>(h - link.y)};
-                HPDF_Destination destination =
-                    HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(at->second.page)]);
-                HPDF_Destination_SetFitH(destination, static_cast<HPDF_REAL>(h - at->second.y));
-                HPDF_Annotation annotation = HPDF_Page_CreateLinkAnnot(pages[i], rect, destination);
+                HPDF_Annotation annotation = nullptr;
+                if (link.anchor.starts_with(externalLinkPrefix)) {
+                    annotation =
+                        externalLink(pages[i], rect, link.anchor.substr(externalLinkPrefix.size()));
+                } else {
+                    const auto at = document.anchors.find(link.anchor);
+                    if (at == document.anchors.end()) {
+                        continue;
+                    }
+                    HPDF_Destination destination = HPDF_Page_CreateDestination(
+                        pages[static_cast<std::size_t>(at->second.page)]);
+                    HPDF_Destination_SetFitH(destination, static_cast<HPDF_REAL>(h - at->second.y));
+                    annotation = HPDF_Page_CreateLinkAnnot(pages[i], rect, destination);
+                }
                 HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
                 std::string text = linkText[link.structure];
                 while (!text.empty() && text.back() == ' ') {

@@ -1,0 +1,322 @@
+#include "ems/ems_view.h"
+
+#include <set>
+
+namespace rodtrad {
+namespace {
+
+void setDate(pugi::xml_node node, const char* name, const std::optional<Date>& date) {
+    if (date) {
+        node.append_attribute(name) = date->toString().c_str();
+    }
+}
+
+const char* boolText(bool value) {
+    return value ? "true" : "false";
+}
+
+// The status words ordered from best to worst, for an objective's overall status.
+int severity(std::string_view status) {
+    return status == "red" ? 3 : status == "yellow" ? 2 : status == "green" ? 1 : 0;
+}
+
+class ViewWriter {
+public:
+    ViewWriter(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
+               const CoverageMatrix& coverage, const IndicatorNodes& indicators)
+        : coverage_(coverage), indicators_(indicators) {
+        for (pugi::xpath_node goal : rollupRoot.select_nodes("//councilGoal")) {
+            councilGoals_.emplace(goal.node().attribute("id").value(),
+                                  goal.node().attribute("title").value());
+        }
+        // Aspects a legal obligation points at, or that point at a legal obligation.
+        for (const Document* doc : workspace.ofKind(DocumentKind::complianceObligations)) {
+            for (pugi::xml_node obligation : doc->root().children("obligation")) {
+                if (std::string_view(obligation.attribute("kind").value()) != "legal") {
+                    continue;
+                }
+                legalObligations_.insert(obligation.attribute("id").value());
+                for (pugi::xml_node ref : obligation.children("aspectRef")) {
+                    legalAspects_.insert(ref.attribute("ref").value());
+                }
+            }
+        }
+        for (const Document* doc : workspace.ofKind(DocumentKind::auditReport)) {
+            auditReports_.emplace(doc->root().child("audit").attribute("ref").value(), doc->id());
+        }
+    }
+
+    void aspects(pugi::xml_node root) {
+        const ScoringMethod method(root.child("scoringMethod"));
+        for (pugi::xml_node aspect : root.children("aspect")) {
+            aspect.append_attribute("totalScore") = scoreText(method.total(aspect)).c_str();
+            bool legal = legalAspects_.count(aspect.attribute("id").value()) != 0;
+            for (pugi::xml_node ref : aspect.children("obligationRef")) {
+                legal = legal || legalObligations_.count(ref.attribute("ref").value()) != 0;
+            }
+            aspect.append_attribute("legalGate") = boolText(method.legalGate && legal);
+        }
+    }
+
+    void obligations(pugi::xml_node root) {
+        for (pugi::xml_node obligation : root.children("obligation")) {
+            const auto latest = latestDated(obligation, "evaluation");
+            const int interval = obligation.attribute("intervalMonths").as_int(12);
+            if (latest) {
+                setDate(obligation, "lastEvaluated", latest->date);
+                obligation.append_attribute("lastResult") =
+                    latest->node.attribute("result").value();
+                setDate(obligation, "evaluationDue", latest->date.addMonths(interval));
+            }
+            obligation.append_attribute("evaluationOverdue") =
+                boolText(!latest || latest->date.addMonths(interval) < coverage_.asOf);
+        }
+    }
+
+    void drills(pugi::xml_node root) {
+        const int defaultInterval = root.attribute("testIntervalMonths").as_int(12);
+        for (pugi::xml_node scenario : root.children("scenario")) {
+            const int interval = scenario.attribute("testIntervalMonths").as_int(defaultInterval);
+            const auto latest = latestDated(scenario, "drill");
+            if (latest) {
+                setDate(scenario, "lastDrill", latest->date);
+                setDate(scenario, "drillDue", latest->date.addMonths(interval));
+            }
+            scenario.append_attribute("drillOverdue") =
+                boolText(!latest || latest->date.addMonths(interval) < coverage_.asOf);
+        }
+    }
+
+    void nonconformities(pugi::xml_node root) {
+        for (pugi::xml_node nc : root.children("nonconformity")) {
+            const auto due = Date::parse(nc.attribute("due").value());
+            nc.append_attribute("overdue") =
+                boolText(std::string_view(nc.attribute("status").value()) != "closed" && due &&
+                         *due < coverage_.asOf);
+        }
+    }
+
+    void objectives(pugi::xml_node root) {
+        for (pugi::xml_node objective : root.children("objective")) {
+            const auto goal =
+                councilGoals_.find(std::string_view(objective.attribute("councilGoal").value()));
+            if (goal != councilGoals_.end()) {
+                objective.append_attribute("councilGoalTitle") = goal->second.c_str();
+            }
+            std::string worst;
+            for (pugi::xml_node ref : objective.children("indicatorRef")) {
+                const auto it = indicators_.find(std::string_view(ref.attribute("ref").value()));
+                pugi::xml_node status = objective.append_child("indicatorStatus");
+                status.append_attribute("ref") = ref.attribute("ref").value();
+                if (it == indicators_.end()) {
+                    continue;
+                }
+                const pugi::xml_node indicator = it->second;
+                const pugi::xml_node value = indicator.child("status");
+                status.append_attribute("name") = indicator.attribute("name").value();
+                status.append_attribute("measure") = indicator.attribute("measure").value();
+                status.append_attribute("decimals") = indicator.attribute("decimals").value();
+                for (const char* name : {"year", "target", "outcome"}) {
+                    if (const pugi::xml_attribute a = value.attribute(name)) {
+                        status.append_attribute(name) = a.value();
+                    }
+                }
+                const std::string word = value.attribute("value").value();
+                status.append_attribute("status") = word.c_str();
+                if (severity(word) > severity(worst)) {
+                    worst = word;
+                }
+            }
+            if (!worst.empty()) {
+                objective.append_attribute("status") = worst.c_str();
+            }
+        }
+    }
+
+    void audits(pugi::xml_node root) {
+        for (pugi::xml_node audit : root.children("audit")) {
+            const auto it = auditReports_.find(audit.attribute("id").value());
+            if (it != auditReports_.end()) {
+                audit.append_attribute("report") = it->second.c_str();
+            }
+        }
+    }
+
+    static void review(pugi::xml_node root) {
+        std::set<std::string, std::less<>> considered;
+        for (pugi::xml_node input : root.children("input")) {
+            considered.insert(input.attribute("kind").value());
+        }
+        for (const std::string_view kind : requiredReviewInputs()) {
+            if (considered.count(kind) == 0) {
+                root.append_child("missingInput").append_attribute("kind") =
+                    std::string(kind).c_str();
+            }
+        }
+    }
+
+    void monitoring(pugi::xml_node root) {
+        for (pugi::xml_node parameter : root.children("parameter")) {
+            std::map<int, std::pair<Date, std::string>> lastOfYear;
+            for (pugi::xml_node measurement : parameter.children("measurement")) {
+                const auto date = Date::parse(measurement.attribute("date").value());
+                if (!date) {
+                    continue;
+                }
+                auto [it, added] = lastOfYear.try_emplace(date->year, *date,
+                                                          measurement.attribute("value").value());
+                if (!added && it->second.first < *date) {
+                    it->second = {*date, measurement.attribute("value").value()};
+                }
+            }
+            if (lastOfYear.empty()) {
+                continue;
+            }
+            pugi::xml_node series = parameter.append_child("series");
+            series.append_attribute("name") = parameter.child_value("name");
+            series.append_attribute("measure") = parameter.attribute("measure").value();
+            const auto indicator =
+                indicators_.find(std::string_view(parameter.attribute("indicator").value()));
+            const pugi::xml_node linked =
+                indicator == indicators_.end() ? pugi::xml_node() : indicator->second;
+            series.append_attribute("direction") =
+                linked.attribute("direction").as_string("higher");
+            series.append_attribute("decimals") = linked.attribute("decimals").as_string("1");
+            for (const auto& [year, value] : lastOfYear) {
+                pugi::xml_node outcome = series.append_child("outcome");
+                outcome.append_attribute("year") = year;
+                outcome.append_attribute("value") = value.second.c_str();
+            }
+            if (linked) {
+                series.append_copy(linked.child("status"));
+                const char* year = linked.child("status").attribute("year").value();
+                if (const pugi::xml_node target =
+                        linked.find_child_by_attribute("target", "year", year)) {
+                    series.append_copy(target);
+                }
+            }
+        }
+    }
+
+private:
+    const CoverageMatrix& coverage_;
+    const IndicatorNodes& indicators_;
+    std::set<std::string, std::less<>> legalObligations_;
+    std::set<std::string, std::less<>> legalAspects_;
+    std::map<std::string, std::string, std::less<>> auditReports_;
+    std::map<std::string, std::string, std::less<>> councilGoals_;
+};
+
+void setControl(pugi::xml_node node, const CoverageRecord& record) {
+    node.append_attribute("state") = record.control.approved ? "approved" : "draft";
+    setDate(node, "approvalDate", record.control.approvalDate);
+    setDate(node, "nextReview", record.control.nextReview);
+}
+
+void writeCoverage(pugi::xml_node ems, const CoverageMatrix& coverage,
+                   const std::map<std::string, std::string, std::less<>>& pdfFiles) {
+    pugi::xml_node out = ems.append_child("coverage");
+    out.append_attribute("edition") = coverage.edition.c_str();
+    out.append_attribute("asOf") = coverage.asOf.toString().c_str();
+    out.append_attribute("gaps") = static_cast<unsigned long long>(coverage.gapCount());
+    for (const ClauseCoverage& clause : coverage.clauses) {
+        pugi::xml_node node = out.append_child("clause");
+        node.append_attribute("number") = clause.clause->number.c_str();
+        node.append_attribute("title") = clause.clause->title.c_str();
+        node.append_attribute("level") = clause.clause->level;
+        node.append_attribute("documentedInformation") =
+            clause.clause->documentedInformation.c_str();
+        node.append_attribute("state") = clause.state.c_str();
+        node.append_attribute("gaps") = static_cast<unsigned long long>(clause.gaps.size());
+        for (std::size_t index : clause.records) {
+            const CoverageRecord& record = coverage.records[index];
+            pugi::xml_node r = node.append_child("record");
+            r.append_attribute("ref") = record.id.c_str();
+            r.append_attribute("kind") = record.kind.c_str();
+            r.append_attribute("title") = record.title.c_str();
+            r.append_attribute("documentNumber") = record.documentNumber.c_str();
+            setControl(r, record);
+            r.append_attribute("file") = record.document->relativePath.c_str();
+            if (const auto it = pdfFiles.find(record.id); it != pdfFiles.end()) {
+                r.append_attribute("pdf") = it->second.c_str();
+            }
+        }
+        for (const CoverageGap& gap : clause.gaps) {
+            pugi::xml_node g = node.append_child("gap");
+            g.append_attribute("kind") = std::string(gapKey(gap.kind)).c_str();
+            if (!gap.record.empty()) {
+                g.append_attribute("record") = gap.record.c_str();
+            }
+            if (!gap.item.empty()) {
+                g.append_attribute("item") = gap.item.c_str();
+            }
+            setDate(g, "date", gap.date);
+            if (!gap.detail.empty()) {
+                g.append_attribute("detail") = gap.detail.c_str();
+            }
+        }
+    }
+}
+
+} // namespace
+
+void appendEmsView(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
+                   const CoverageMatrix& coverage,
+                   const std::map<std::string, std::string, std::less<>>& pdfFiles) {
+    const IndicatorNodes indicators = firstIndicators(rollupRoot);
+    ViewWriter writer(rollupRoot, workspace, coverage, indicators);
+    pugi::xml_node ems = rollupRoot.append_child("ems");
+    ems.append_attribute("asOf") = coverage.asOf.toString().c_str();
+    ems.append_attribute("edition") = coverage.edition.c_str();
+    for (const CoverageRecord& record : coverage.records) {
+        if (!kindInfo(record.document->kind).ems) {
+            continue;
+        }
+        pugi::xml_node node = ems.append_child("record");
+        node.append_attribute("kind") = record.kind.c_str();
+        node.append_attribute("id") = record.id.c_str();
+        node.append_attribute("file") = record.document->relativePath.c_str();
+        node.append_attribute("title") = record.title.c_str();
+        node.append_attribute("documentNumber") = record.documentNumber.c_str();
+        if (record.control.revision > 0) {
+            node.append_attribute("revision") = record.control.revision;
+        }
+        setControl(node, record);
+        node.append_attribute("reviewOverdue") = boolText(record.reviewOverdue);
+        if (const auto it = pdfFiles.find(record.id); it != pdfFiles.end()) {
+            node.append_attribute("pdf") = it->second.c_str();
+        }
+        const pugi::xml_node copy = node.append_copy(record.document->root());
+        switch (record.document->kind) {
+        case DocumentKind::aspectsRegister:
+            writer.aspects(copy);
+            break;
+        case DocumentKind::complianceObligations:
+            writer.obligations(copy);
+            break;
+        case DocumentKind::emergencyPreparedness:
+            writer.drills(copy);
+            break;
+        case DocumentKind::nonconformityLog:
+            writer.nonconformities(copy);
+            break;
+        case DocumentKind::objectivesProgramme:
+            writer.objectives(copy);
+            break;
+        case DocumentKind::auditProgramme:
+            writer.audits(copy);
+            break;
+        case DocumentKind::managementReview:
+            ViewWriter::review(copy);
+            break;
+        case DocumentKind::monitoringResults:
+            writer.monitoring(copy);
+            break;
+        default:
+            break;
+        }
+    }
+    writeCoverage(ems, coverage, pdfFiles);
+}
+
+} // namespace rodtrad

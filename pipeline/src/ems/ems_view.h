@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ems/coverage.h"
+
+#include <pugixml.hpp>
+
+namespace rodtrad {
+
+// Appends to a rolled-up document what the environmental management system templates bind
+// to, under /rollup/ems (asOf, edition):
+//   record (kind, id, file, title, documentNumber, revision, state approved|draft,
+//           approvalDate, nextReview, reviewOverdue) holding a copy of the record, with
+//           derived facts added as attributes and elements the source never has:
+//     aspect: totalScore, legalGate (true when a legal obligation makes it significant)
+//     obligation: lastEvaluated, lastResult, evaluationDue, evaluationOverdue
+//     scenario: lastDrill, drillDue, drillOverdue
+//     nonconformity: overdue
+//     objective: councilGoalTitle, status (the worst of its indicators), and one
+//                indicatorStatus (ref, name, measure, year, target, outcome, status) each
+//     audit (in the programme): report (the id of its audit report)
+//     managementReview: missingInput (kind) for each required input not considered
+//     parameter (monitoring): series (name, measure, direction, decimals) with outcome
+//                (year, value: the year's last measurement), and the linked indicator's status
+//                and target, in the shape the chart instruction draws
+//   coverage (edition, asOf, gaps): clause (number, title, level, documentedInformation,
+//            state, gaps) with record (ref, kind, title, documentNumber, state,
+//            approvalDate, nextReview, file) and gap (kind, record, item, date, detail).
+// `files` maps a record's header id to the file name the evidence pack gives its PDF; when
+// given, record elements carry it as pdf.
+void appendEmsView(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
+                   const CoverageMatrix& coverage,
+                   const std::map<std::string, std::string, std::less<>>& pdfFiles = {});
+
+} // namespace rodtrad
