@@ -17,6 +17,10 @@ Commands:
   rollup WORKSPACE    compute the red thread for a period as one XML document
   render WORKSPACE --template NAME -o FILE.pdf
                       render a plan or report as PDF
+  evidence WORKSPACE -o FILE.zip
+                      the ISO 14001 evidence pack for the certification auditor
+  evidence verify FILE.zip
+                      check a pack against its manifest
   templates           list the report templates
   import-kolada FILE.json... --workspace WORKSPACE
                       write Kolada outcomes into the workspace's follow-ups
@@ -32,6 +36,7 @@ int runCommandLine(int argc, const char* const* argv, std::ostream& out, std::os
         {"import-kolada", runImportKoladaCommand},
         {"render", runRenderCommand},
         {"templates", runTemplatesCommand},
+        {"evidence", runEvidenceCommand},
     };
     if (argc < 2) {
         err << overview;

@@ -18,6 +18,7 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
 int runRollupCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 int runTemplatesCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+int runEvidenceCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 int runImportKoladaCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 } // namespace rodtrad

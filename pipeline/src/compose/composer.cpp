@@ -225,6 +225,7 @@ void Composer::paragraph(pugi::xml_node node, pugi::xml_node context, Block::Kin
         block.anchor = expand(node.attribute("anchor").value(), context);
         block.keepWithNext = true;
         block.outline = node.attribute("outline").as_bool(true);
+        block.numbered = node.attribute("numbered").as_bool(true);
     }
     if (!block.runs.empty()) {
         flow_.blocks.push_back(std::move(block));

@@ -186,10 +186,10 @@ Date resolveAsOf(const Workspace& workspace, const std::optional<Date>& asOf) {
 
 void addEmsView(ReportData& data, const Workspace& workspace, const Date& asOf,
                 const std::string& edition,
-                const std::map<std::string, std::string, std::less<>>& pdfFiles) {
+                const std::map<std::string, std::string, std::less<>>& links) {
     const pugi::xml_node root = data.document->document_element();
     data.coverage = computeCoverage(workspace.impl(), edition, asOf, indicatorStatuses(root));
-    appendEmsView(root, workspace.impl(), data.coverage, pdfFiles);
+    appendEmsView(root, workspace.impl(), data.coverage, links);
     data.ems = true;
 }
 

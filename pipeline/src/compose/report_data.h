@@ -26,11 +26,11 @@ struct ReportData {
 // a period that cannot be parsed or a workspace with no follow-ups.
 ReportData prepareReportData(const Workspace& workspace, const std::string& period);
 
-// Adds the EMS view judged at asOf for the edition; pdfFiles names each record's PDF in an
+// Adds the EMS view judged at asOf for the edition; links names each record's PDF in an
 // evidence pack. Throws UsageError for an unknown edition.
 void addEmsView(ReportData& data, const Workspace& workspace, const Date& asOf,
                 const std::string& edition,
-                const std::map<std::string, std::string, std::less<>>& pdfFiles = {});
+                const std::map<std::string, std::string, std::less<>>& links = {});
 
 // The day EMS templates judge at: the option, or the end of the latest followed-up period.
 Date resolveAsOf(const Workspace& workspace, const std::optional<Date>& asOf);

@@ -214,11 +214,15 @@ void setControl(pugi::xml_node node, const CoverageRecord& record) {
 }
 
 void writeCoverage(pugi::xml_node ems, const CoverageMatrix& coverage,
-                   const std::map<std::string, std::string, std::less<>>& pdfFiles) {
+                   const std::map<std::string, std::string, std::less<>>& links) {
     pugi::xml_node out = ems.append_child("coverage");
     out.append_attribute("edition") = coverage.edition.c_str();
     out.append_attribute("asOf") = coverage.asOf.toString().c_str();
     out.append_attribute("gaps") = static_cast<unsigned long long>(coverage.gapCount());
+    std::map<std::string_view, const std::string*> documentNumbers;
+    for (const CoverageRecord& record : coverage.records) {
+        documentNumbers.emplace(record.id, &record.documentNumber);
+    }
     for (const ClauseCoverage& clause : coverage.clauses) {
         pugi::xml_node node = out.append_child("clause");
         node.append_attribute("number") = clause.clause->number.c_str();
@@ -228,6 +232,11 @@ void writeCoverage(pugi::xml_node ems, const CoverageMatrix& coverage,
             clause.clause->documentedInformation.c_str();
         node.append_attribute("state") = clause.state.c_str();
         node.append_attribute("gaps") = static_cast<unsigned long long>(clause.gaps.size());
+        for (const auto& [language, title] : clause.clause->titles) {
+            pugi::xml_node t = node.append_child("title");
+            t.append_attribute("lang") = language.c_str();
+            t.text() = title.c_str();
+        }
         for (std::size_t index : clause.records) {
             const CoverageRecord& record = coverage.records[index];
             pugi::xml_node r = node.append_child("record");
@@ -237,8 +246,8 @@ void writeCoverage(pugi::xml_node ems, const CoverageMatrix& coverage,
             r.append_attribute("documentNumber") = record.documentNumber.c_str();
             setControl(r, record);
             r.append_attribute("file") = record.document->relativePath.c_str();
-            if (const auto it = pdfFiles.find(record.id); it != pdfFiles.end()) {
-                r.append_attribute("pdf") = it->second.c_str();
+            if (const auto it = links.find(record.id); it != links.end()) {
+                r.append_attribute("href") = it->second.c_str();
             }
         }
         for (const CoverageGap& gap : clause.gaps) {
@@ -246,6 +255,10 @@ void writeCoverage(pugi::xml_node ems, const CoverageMatrix& coverage,
             g.append_attribute("kind") = std::string(gapKey(gap.kind)).c_str();
             if (!gap.record.empty()) {
                 g.append_attribute("record") = gap.record.c_str();
+                const auto number = documentNumbers.find(gap.record);
+                if (number != documentNumbers.end()) {
+                    g.append_attribute("documentNumber") = number->second->c_str();
+                }
             }
             if (!gap.item.empty()) {
                 g.append_attribute("item") = gap.item.c_str();
@@ -262,7 +275,7 @@ void writeCoverage(pugi::xml_node ems, const CoverageMatrix& coverage,
 
 void appendEmsView(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
                    const CoverageMatrix& coverage,
-                   const std::map<std::string, std::string, std::less<>>& pdfFiles) {
+                   const std::map<std::string, std::string, std::less<>>& links) {
     const IndicatorNodes indicators = firstIndicators(rollupRoot);
     ViewWriter writer(rollupRoot, workspace, coverage, indicators);
     pugi::xml_node ems = rollupRoot.append_child("ems");
@@ -283,8 +296,8 @@ void appendEmsView(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
         }
         setControl(node, record);
         node.append_attribute("reviewOverdue") = boolText(record.reviewOverdue);
-        if (const auto it = pdfFiles.find(record.id); it != pdfFiles.end()) {
-            node.append_attribute("pdf") = it->second.c_str();
+        if (const auto it = links.find(record.id); it != links.end()) {
+            node.append_attribute("href") = it->second.c_str();
         }
         const pugi::xml_node copy = node.append_copy(record.document->root());
         switch (record.document->kind) {
@@ -316,7 +329,7 @@ void appendEmsView(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
             break;
         }
     }
-    writeCoverage(ems, coverage, pdfFiles);
+    writeCoverage(ems, coverage, links);
 }
 
 } // namespace rodtrad

@@ -22,13 +22,14 @@ namespace rodtrad {
 //     parameter (monitoring): series (name, measure, direction, decimals) with outcome
 //                (year, value: the year's last measurement), and the linked indicator's status
 //                and target, in the shape the chart instruction draws
-//   coverage (edition, asOf, gaps): clause (number, title, level, documentedInformation,
-//            state, gaps) with record (ref, kind, title, documentNumber, state,
-//            approvalDate, nextReview, file) and gap (kind, record, item, date, detail).
-// `files` maps a record's header id to the file name the evidence pack gives its PDF; when
-// given, record elements carry it as pdf.
+//   coverage (edition, asOf, gaps): clause (number, title in English, level,
+//            documentedInformation, state, gaps) with title (lang) in each language, record (ref,
+//            kind, title, documentNumber, state, approvalDate, nextReview, file, href) and gap
+//            (kind, record, item, date, detail).
+// `links` maps a document's header id to the file that holds its evidence in an evidence pack
+// (its PDF, or its source); when given, record elements carry it as href.
 void appendEmsView(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
                    const CoverageMatrix& coverage,
-                   const std::map<std::string, std::string, std::less<>>& pdfFiles = {});
+                   const std::map<std::string, std::string, std::less<>>& links = {});
 
 } // namespace rodtrad

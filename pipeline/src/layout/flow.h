@@ -57,6 +57,7 @@ struct Block {
     std::string anchor;        // target of links and table of contents entries
     bool keepWithNext = false; // headings: never last on a page
     bool outline = false;      // headings: an entry in the PDF outline and the contents
+    bool numbered = true;      // headings in the outline: prefixed with their number ("2.3")
     BlockStyle style;
     double height = 0; // spacer
     std::string lang;  // a block in another language than the document

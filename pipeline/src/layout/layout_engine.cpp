@@ -99,7 +99,7 @@ private:
         int counters[7] = {0, 0, 0, 0, 0, 0, 0};
         for (std::size_t i = 0; i < flow_.blocks.size(); ++i) {
             const Block& block = flow_.blocks[i];
-            if (block.kind != Block::Kind::heading || !block.outline) {
+            if (block.kind != Block::Kind::heading || !block.outline || !block.numbered) {
                 continue;
             }
             const int level = std::clamp(block.level, 1, 6);

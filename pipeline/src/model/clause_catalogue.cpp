@@ -15,7 +15,10 @@ void collect(pugi::xml_node parent, const std::string& edition, int level,
         Clause clause;
         clause.edition = edition;
         clause.number = node.attribute("number").value();
-        clause.title = node.child_value("title");
+        clause.title = node.find_child_by_attribute("title", "lang", "en").child_value();
+        for (pugi::xml_node title : node.children("title")) {
+            clause.titles[title.attribute("lang").value()] = title.child_value();
+        }
         clause.documentedInformation = node.attribute("documentedInformation").value();
         std::istringstream serves(node.attribute("serves").value());
         for (std::string kind; serves >> kind;) {

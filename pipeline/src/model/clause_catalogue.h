@@ -12,11 +12,12 @@ namespace rodtrad {
 struct Clause {
     std::string edition;
     std::string number;
-    std::string title;
-    std::string documentedInformation; // maintain, retain, both or none
-    std::vector<std::string> serves;   // record kinds (root element names)
-    int level = 1;                     // 1 for "4", 2 for "4.1", ...
-    bool documentControl = false;      // evidenced by the document control of every record
+    std::string title;                         // in English
+    std::map<std::string, std::string> titles; // by language (en, sv)
+    std::string documentedInformation;         // maintain, retain, both or none
+    std::vector<std::string> serves;           // record kinds (root element names)
+    int level = 1;                             // 1 for "4", 2 for "4.1", ...
+    bool documentControl = false;              // evidenced by the document control of every record
     bool hasSubClauses = false;
 };
 
