@@ -234,4 +234,156 @@ std::string describe(const CheckReport& report) {
     return text;
 }
 
+namespace {
+
+const char* const header =
+    R"(<header><id>%ID%</id><title>Titel</title><unit>uv</unit><documentNumber>MLS-1</documentNumber><clause edition="2015" number="%CLAUSE%"/></header>)";
+
+} // namespace
+
+std::string withEmsHeader(std::string body, const std::string& id, const std::string& clause) {
+    std::string h = header;
+    h.replace(h.find("%ID%"), 4, id);
+    h.replace(h.find("%CLAUSE%"), 8, clause);
+    body.replace(body.find("%HEADER%"), 8, h);
+    return body;
+}
+
+TempWorkspace TempWorkspace::withEmsRecords() {
+    TempWorkspace ws = TempWorkspace::minimal();
+    ws.replace("strategic-plan.xml", "<councilGoal id=\"KF1\">",
+               "<councilGoal id=\"KF1\" environmental=\"true\">");
+    ws.write("ems/aspects.xml", withEmsHeader(R"(<aspectsRegister xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<scoringMethod id="m" version="1">
+  <criterion id="omfattning" min="1" max="5"><name>Omfattning</name></criterion>
+  <criterion id="frekvens" min="1" max="5"><name>Frekvens</name></criterion>
+  <combine>sum</combine>
+  <significanceThreshold>8</significanceThreshold>
+  <legalGate>true</legalGate>
+</scoringMethod>
+<aspect id="asp-energi" unit="skola" lifecycle="operation" condition="normal" control="direct" significant="true">
+  <activity>Uppvärmning</activity><aspect>Energi</aspect><impact>Klimatpåverkan</impact>
+  <score criterion="omfattning" value="5"/>
+  <score criterion="frekvens" value="4"/>
+  <controlRef ref="ctl-drift"/>
+</aspect>
+<aspect id="asp-kemi" unit="skola" lifecycle="use" condition="abnormal" control="direct" significant="true">
+  <activity>Kemikalier</activity><aspect>Spill</aspect><impact>Förorening</impact>
+  <score criterion="omfattning" value="2"/>
+  <score criterion="frekvens" value="1"/>
+  <obligationRef ref="krav-mb"/>
+  <objectiveRef ref="mal-kemi"/>
+</aspect>
+<aspect id="asp-papper" unit="skola" lifecycle="use" condition="normal" control="direct" significant="false">
+  <activity>Kontor</activity><aspect>Papper</aspect><impact>Resurser</impact>
+  <score criterion="omfattning" value="2"/>
+  <score criterion="frekvens" value="3"/>
+</aspect>
+</aspectsRegister>
+)",
+                                           "asp", "6.1.2"));
+    ws.write("ems/obligations.xml", withEmsHeader(R"(<complianceObligations xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<obligation id="krav-mb" kind="legal" intervalMonths="12">
+  <title>Miljöbalken</title><source>SFS 1998:808</source>
+  <requirement><p>Hänsynsreglerna.</p></requirement>
+  <appliesTo unit="uv"/>
+  <aspectRef ref="asp-kemi"/>
+  <evaluation date="2025-03-01" result="compliant" by="Miljöstrateg"/>
+</obligation>
+</complianceObligations>
+)",
+                                               "krav", "6.1.3"));
+    ws.write("ems/controls.xml", withEmsHeader(R"(<operationalControls xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<control id="ctl-drift">
+  <title>Driftoptimering</title>
+  <aspectRef ref="asp-energi"/>
+  <unit ref="skola"/>
+  <procedure><p>Injustering varje höst.</p></procedure>
+  <responsible>Driftchef</responsible>
+  <criteria><p>20–22 °C.</p></criteria>
+</control>
+</operationalControls>
+)",
+                                            "ctl", "8.1"));
+    ws.write("ems/objectives.xml", withEmsHeader(R"(<objectivesProgramme xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<objective id="mal-over" councilGoal="KF1">
+  <title>Övergripande</title>
+  <indicatorRef ref="KF1-N1"/>
+  <deadline>2027-12-31</deadline>
+  <responsible>Kommundirektör</responsible>
+  <evaluation><p>Årsredovisningen.</p></evaluation>
+</objective>
+<objective id="mal-kemi" parent="mal-over">
+  <title>Kemikalier</title>
+  <deadline>2026-12-31</deadline>
+  <responsible>Kemikalieansvarig</responsible>
+  <evaluation><p>Inventering.</p></evaluation>
+</objective>
+</objectivesProgramme>
+)",
+                                              "mal", "6.2.1"));
+    ws.write("ems/nonconformities.xml", withEmsHeader(R"(<nonconformityLog xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<nonconformity id="nc-1" raised="2025-03-14" due="2025-06-30" status="closed" source="audit">
+  <description><p>Rutinen var inte uppdaterad.</p></description>
+  <rootCause><p>Ingen ägde uppgiften.</p></rootCause>
+  <action id="ka-1" due="2025-05-31" completed="2025-05-20">
+    <description><p>Checklista.</p></description>
+    <responsible>Fastighetschef</responsible>
+    <verification date="2025-06-16" by="Miljöstrateg" effective="true"/>
+  </action>
+  <closed date="2025-06-16" by="Miljöstrateg"/>
+</nonconformity>
+<nonconformity id="nc-2" raised="2025-11-02" due="2026-03-31" status="open" source="complaint">
+  <description><p>Klagomål.</p></description>
+</nonconformity>
+</nonconformityLog>
+)",
+                                                   "nc", "10.2"));
+    std::string inputs;
+    for (const char* kind :
+         {"previous-actions", "changes-issues", "changes-needs", "changes-aspects",
+          "changes-obligations", "risks-opportunities", "objectives", "nonconformities",
+          "monitoring", "compliance", "audits", "resources", "communications", "improvement"}) {
+        inputs += std::string("<input kind=\"") + kind +
+                  "\" status=\"covered\"><summary><p>Behandlat.</p></summary></input>\n";
+    }
+    ws.write("ems/review.xml", withEmsHeader(R"(<managementReview xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<meeting date="2025-11-20"><chair>Kommundirektören</chair></meeting>
+)" + inputs + R"(<output kind="decision"><text><p>Systemet är lämpligt.</p></text></output>
+</managementReview>
+)",
+                                          "lg", "9.3"));
+    ws.write("ems/emergency.xml",
+             withEmsHeader(R"(<emergencyPreparedness xmlns="urn:rodtrad:ems:1" testIntervalMonths="24">
+%HEADER%
+<scenario id="sc-spill" testIntervalMonths="24">
+  <title>Spill</title>
+  <aspectRef ref="asp-kemi"/>
+  <response><p>Absorbent.</p></response>
+  <responsible>Förråd</responsible>
+  <drill date="2024-09-18"><outcome><p>Bra.</p></outcome></drill>
+</scenario>
+</emergencyPreparedness>
+)",
+                        "nod", "8.2"));
+    ws.write("ems/policy.xml", withEmsHeader(R"(<environmentalPolicy xmlns="urn:rodtrad:ems:1">
+%HEADER%
+<adoptedBy date="2023-06-12">Kommunfullmäktige</adoptedBy>
+<text><p>Hållbart Väsby.</p></text>
+<commitment kind="protection"><text><p>Skydda miljön.</p></text></commitment>
+<commitment kind="compliance"><text><p>Följa kraven.</p></text></commitment>
+<commitment kind="continual-improvement"><text><p>Ständigt bättre.</p></text></commitment>
+<communication><internal>Intranätet</internal><external>Webben</external></communication>
+</environmentalPolicy>
+)",
+                                          "pol", "5.2"));
+    return ws;
+}
+
 } // namespace rodtrad::test

@@ -22,6 +22,10 @@ public:
     TempWorkspace(TempWorkspace&& other) noexcept : dir_(std::exchange(other.dir_, {})) {}
 
     static TempWorkspace minimal();
+    // The minimal workspace with a small valid set of ISO 14001 records under ems/ (aspects,
+    // obligations, controls, objectives, nonconformities, management review, emergency
+    // preparedness, policy), each with one header line naming one clause.
+    static TempWorkspace withEmsRecords();
 
     const std::filesystem::path& dir() const { return dir_; }
     std::filesystem::path path(const std::string& relative) const { return dir_ / relative; }
@@ -40,6 +44,10 @@ public:
 private:
     std::filesystem::path dir_;
 };
+
+// An EMS record body with %HEADER% replaced by a one-line header with the id and one clause of
+// the 2015 edition.
+std::string withEmsHeader(std::string body, const std::string& id, const std::string& clause);
 
 // Diagnostics with the given code.
 std::vector<Diagnostic> withCode(const CheckReport& report, const std::string& code);
