@@ -282,8 +282,9 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 </aspect>
 </aspectsRegister>
 )",
-                                           "asp", "6.1.2"));
-    ws.write("ems/obligations.xml", withEmsHeader(R"(<complianceObligations xmlns="urn:rodtrad:ems:1">
+                                              "asp", "6.1.2"));
+    ws.write("ems/obligations.xml",
+             withEmsHeader(R"(<complianceObligations xmlns="urn:rodtrad:ems:1">
 %HEADER%
 <obligation id="krav-mb" kind="legal" intervalMonths="12">
   <title>Miljöbalken</title><source>SFS 1998:808</source>
@@ -294,7 +295,7 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 </obligation>
 </complianceObligations>
 )",
-                                               "krav", "6.1.3"));
+                           "krav", "6.1.3"));
     ws.write("ems/controls.xml", withEmsHeader(R"(<operationalControls xmlns="urn:rodtrad:ems:1">
 %HEADER%
 <control id="ctl-drift">
@@ -307,7 +308,7 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 </control>
 </operationalControls>
 )",
-                                            "ctl", "8.1"));
+                                               "ctl", "8.1"));
     ws.write("ems/objectives.xml", withEmsHeader(R"(<objectivesProgramme xmlns="urn:rodtrad:ems:1">
 %HEADER%
 <objective id="mal-over" councilGoal="KF1">
@@ -325,8 +326,9 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 </objective>
 </objectivesProgramme>
 )",
-                                              "mal", "6.2.1"));
-    ws.write("ems/nonconformities.xml", withEmsHeader(R"(<nonconformityLog xmlns="urn:rodtrad:ems:1">
+                                                 "mal", "6.2.1"));
+    ws.write("ems/nonconformities.xml",
+             withEmsHeader(R"(<nonconformityLog xmlns="urn:rodtrad:ems:1">
 %HEADER%
 <nonconformity id="nc-1" raised="2025-03-14" due="2025-06-30" status="closed" source="audit">
   <description><p>Rutinen var inte uppdaterad.</p></description>
@@ -343,7 +345,7 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 </nonconformity>
 </nonconformityLog>
 )",
-                                                   "nc", "10.2"));
+                           "nc", "10.2"));
     std::string inputs;
     for (const char* kind :
          {"previous-actions", "changes-issues", "changes-needs", "changes-aspects",
@@ -358,9 +360,10 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 )" + inputs + R"(<output kind="decision"><text><p>Systemet är lämpligt.</p></text></output>
 </managementReview>
 )",
-                                          "lg", "9.3"));
-    ws.write("ems/emergency.xml",
-             withEmsHeader(R"(<emergencyPreparedness xmlns="urn:rodtrad:ems:1" testIntervalMonths="24">
+                                             "lg", "9.3"));
+    ws.write(
+        "ems/emergency.xml",
+        withEmsHeader(R"(<emergencyPreparedness xmlns="urn:rodtrad:ems:1" testIntervalMonths="24">
 %HEADER%
 <scenario id="sc-spill" testIntervalMonths="24">
   <title>Spill</title>
@@ -371,7 +374,7 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 </scenario>
 </emergencyPreparedness>
 )",
-                        "nod", "8.2"));
+                      "nod", "8.2"));
     ws.write("ems/policy.xml", withEmsHeader(R"(<environmentalPolicy xmlns="urn:rodtrad:ems:1">
 %HEADER%
 <adoptedBy date="2023-06-12">Kommunfullmäktige</adoptedBy>
@@ -382,7 +385,7 @@ TempWorkspace TempWorkspace::withEmsRecords() {
 <communication><internal>Intranätet</internal><external>Webben</external></communication>
 </environmentalPolicy>
 )",
-                                          "pol", "5.2"));
+                                             "pol", "5.2"));
     return ws;
 }
 

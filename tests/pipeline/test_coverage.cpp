@@ -41,8 +41,8 @@ Loaded coverage(const TempWorkspace& ws, const std::string& edition = "2015",
     Loaded loaded;
     loaded.workspace = Workspace::load(ws.dir(), {}, diagnostics);
     EXPECT_EQ(countErrors(diagnostics), 0u);
-    loaded.matrix = computeCoverage(loaded.workspace->impl(), edition,
-                                    *Date::parse("2025-12-31"), indicators);
+    loaded.matrix =
+        computeCoverage(loaded.workspace->impl(), edition, *Date::parse("2025-12-31"), indicators);
     return loaded;
 }
 
@@ -145,8 +145,8 @@ TEST(Coverage, ReviewOverdue) {
     const Loaded loaded = coverage(ws);
     EXPECT_EQ(clause(loaded.matrix, "8.1").state, "approved");
     EXPECT_EQ(sorted(gaps(loaded.matrix)),
-              sorted(withBaseline({"6.1.4 review-overdue ctl  2025-09-30",
-                                   "8.1 review-overdue ctl  2025-09-30"})));
+              sorted(withBaseline(
+                  {"6.1.4 review-overdue ctl  2025-09-30", "8.1 review-overdue ctl  2025-09-30"})));
 }
 
 TEST(Coverage, NonconformityOpenPastItsDueDate) {
@@ -186,7 +186,8 @@ TEST(Coverage, EmergencyDrillOverdue) {
 
 TEST(Coverage, ManagementReviewNotHeldInTwelveMonths) {
     const TempWorkspace ws = approvedRecords();
-    ws.replace("ems/review.xml", R"(<meeting date="2025-11-20">)", R"(<meeting date="2024-12-30">)");
+    ws.replace("ems/review.xml", R"(<meeting date="2025-11-20">)",
+               R"(<meeting date="2024-12-30">)");
     const Loaded loaded = coverage(ws);
     EXPECT_EQ(sorted(gaps(loaded.matrix)),
               sorted(withBaseline({"9.3 review-not-held lg  2024-12-30"})));

@@ -177,7 +177,8 @@ TEST(EmsChecks, ObjectiveCycle) {
 
 TEST(EmsChecks, AMinorFindingMustBeLoggedAsANonconformity) {
     const TempWorkspace ws = TempWorkspace::withEmsRecords();
-    ws.write("ems/audit-programme.xml", test::withEmsHeader(R"(<auditProgramme xmlns="urn:rodtrad:ems:1">
+    ws.write("ems/audit-programme.xml",
+             test::withEmsHeader(R"(<auditProgramme xmlns="urn:rodtrad:ems:1">
 %HEADER%
 <audit id="ir-1" planned="2025-03-12" status="held">
   <scope><p>Kemikalier.</p></scope>
@@ -185,7 +186,7 @@ TEST(EmsChecks, AMinorFindingMustBeLoggedAsANonconformity) {
 </audit>
 </auditProgramme>
 )",
-                                                   "irp", "9.2.2"));
+                                 "irp", "9.2.2"));
     ws.write("ems/audit-report.xml", test::withEmsHeader(R"(<auditReport xmlns="urn:rodtrad:ems:1">
 %HEADER%
 <audit ref="ir-1" held="2025-03-12"/>
@@ -198,7 +199,7 @@ TEST(EmsChecks, AMinorFindingMustBeLoggedAsANonconformity) {
 <conclusion><p>Fungerar.</p></conclusion>
 </auditReport>
 )",
-                                                "irr", "9.2.2"));
+                                                         "irr", "9.2.2"));
     expectOnly(ws.check(), "finding.unlogged", "ems/audit-report.xml", 7);
 }
 

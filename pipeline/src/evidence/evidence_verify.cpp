@@ -11,6 +11,7 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipLocalFileHeader.h>
 #include <Poco/Zip/ZipStream.h>
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <pugixml.hpp>
@@ -88,6 +89,8 @@ public:
         return true;
     }
 
+    std::size_t localEntries() const { return entries_; }
+
     std::map<std::string, Entry> byName;
     std::string manifestText;
 
@@ -95,6 +98,46 @@ private:
     std::size_t entries_ = 0;
     std::uint64_t total_ = 0;
 };
+
+// Whether the last 64 KiB hold the end-of-central-directory record every zip ends with; leaves
+// the stream at the start.
+bool endsWithDirectory(std::istream& in) {
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    const std::streamoff tail = std::min<std::streamoff>(size, 65536 + 22);
+    std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(tail, 0)), '\0');
+    in.seekg(size - tail);
+    in.read(bytes.data(), tail);
+    in.clear();
+    in.seekg(0);
+    return tail >= 22 && bytes.rfind(std::string("PK\x05\x06", 4)) != std::string::npos;
+}
+
+// The central directory, which zip tools read, must describe exactly the entries hashed from the
+// local headers: otherwise a tool could show content the manifest never covered.
+void checkDirectory(const Poco::Zip::ZipArchive& archive, std::size_t localEntries,
+                    VerifyReport& report) {
+    std::size_t listed = 0;
+    for (auto info = archive.fileInfoBegin(); info != archive.fileInfoEnd(); ++info) {
+        ++listed;
+        const auto local = archive.findHeader(info->first);
+        if (local == archive.headerEnd() ||
+            static_cast<std::uint64_t>(local->second.getStartPos()) != info->second.getOffset() ||
+            local->second.getCRC() != info->second.getCRC() ||
+            local->second.getCompressedSize() != info->second.getCompressedSize() ||
+            local->second.getUncompressedSize() != info->second.getUncompressedSize()) {
+            report.findings.push_back({info->first, "inconsistent",
+                                       "the central directory describes this entry differently "
+                                       "from its local header"});
+        }
+    }
+    if (listed != localEntries) {
+        report.findings.push_back({"central directory", "inconsistent",
+                                   "the central directory lists " + std::to_string(listed) +
+                                       " entries, the archive holds " +
+                                       std::to_string(localEntries)});
+    }
+}
 
 // Validates the manifest as any other untrusted XML (prescan, then the schema).
 bool readManifest(const std::string& text, pugi::xml_document& doc, VerifyReport& report) {
@@ -130,13 +173,20 @@ VerifyReport verifyEvidencePack(const std::filesystem::path& zip) {
         throw IoError("cannot open " + zip.string());
     }
     VerifyReport report;
+    const std::string packName = zip.filename().string();
+    if (!endsWithDirectory(in)) {
+        report.findings.push_back({packName, "unreadable",
+                                   "not a complete zip archive: it has no end of central "
+                                   "directory (cut short, or not a zip file)"});
+        return report;
+    }
     Hasher hasher;
     try {
         const Poco::Zip::ZipArchive archive(in, hasher);
-        static_cast<void>(archive);
+        checkDirectory(archive, hasher.localEntries(), report);
     } catch (const Poco::Exception& e) {
-        report.findings.push_back({zip.filename().string(), "unreadable",
-                                   "not a readable zip archive: " + e.displayText()});
+        report.findings.push_back(
+            {packName, "unreadable", "not a readable zip archive: " + e.displayText()});
     } catch (const std::exception& e) {
         report.findings.push_back({zip.filename().string(), "unreadable",
                                    std::string("not a readable zip archive: ") + e.what()});
