@@ -13,6 +13,26 @@ namespace rodtrad::test {
 
 namespace fs = std::filesystem;
 
+const std::vector<std::pair<std::string, std::string>>& emsRecordTemplates() {
+    static const std::vector<std::pair<std::string, std::string>> templates = {
+        {"ems-scope", ""},
+        {"environmental-policy", ""},
+        {"ems-context", ""},
+        {"aspects-register", ""},
+        {"compliance-obligations", ""},
+        {"objectives-programme", ""},
+        {"operational-controls", ""},
+        {"emergency-preparedness", ""},
+        {"monitoring-results", ""},
+        {"audit-programme", ""},
+        {"audit-report", "revisionsrapport-ir-2025-04"},
+        {"nonconformity-log", ""},
+        {"management-review", ""},
+        {"competence-records", ""},
+        {"communication-log", ""}};
+    return templates;
+}
+
 std::vector<Case> cases() {
     std::vector<Case> all;
     RenderOptions strategic;
@@ -30,6 +50,21 @@ std::vector<Case> cases() {
     english.language = "en";
     english.final = true;
     all.push_back({"follow-up-report-en-final", english});
+    // Every record of the environmental management system, through its own template.
+    for (const auto& [templateName, document] : emsRecordTemplates()) {
+        RenderOptions ems = strategic;
+        ems.templateName = templateName;
+        ems.document = document;
+        all.push_back({templateName, ems, true});
+    }
+    RenderOptions matrix = strategic;
+    matrix.templateName = "coverage-matrix";
+    all.push_back({"coverage-matrix", matrix, true});
+    RenderOptions englishRecord = strategic;
+    englishRecord.templateName = "aspects-register";
+    englishRecord.language = "en";
+    englishRecord.final = true;
+    all.push_back({"aspects-register-en-final", englishRecord, true});
     return all;
 }
 

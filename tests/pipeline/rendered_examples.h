@@ -17,11 +17,17 @@ inline const std::filesystem::path example = source / "examples/upplands-vasby";
 struct Case {
     std::string name;
     RenderOptions options;
+    bool ems = false; // a record of the environmental management system or the coverage matrix
 };
 
-// Every template on the example: strategic plan, follow-up report, an operational plan, and the
-// follow-up report in English as a final document.
+// Every template on the example: strategic plan, follow-up report, an operational plan, the
+// follow-up report in English as a final document, every EMS record template, the coverage
+// matrix and one record in English as a final document.
 std::vector<Case> cases();
+
+// The EMS record templates, with the record each renders on the example ("" for the only one
+// of its kind).
+const std::vector<std::pair<std::string, std::string>>& emsRecordTemplates();
 
 const Workspace& exampleWorkspace();
 

@@ -275,7 +275,9 @@ TEST(TaggedPdf, ChartsAndDiagramsSayInWordsWhatTheyShow) {
 TEST(TaggedPdf, PopplerReadsTheStructureWithoutAComplaintAsInTheGoldenDump) {
     const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
     for (const Case& c : cases()) {
-        if (c.name == "follow-up-report-en-final") {
+        // poppler reads the structure tree slowly (a minute for a long report): the plans and
+        // reports here, the record templates by the faster checks above.
+        if (c.name == "follow-up-report-en-final" || c.ems) {
             continue;
         }
         SCOPED_TRACE(c.name);

@@ -25,6 +25,10 @@ public:
     ViewWriter(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
                const CoverageMatrix& coverage, const IndicatorNodes& indicators)
         : coverage_(coverage), indicators_(indicators) {
+        for (pugi::xpath_node objective : rollupRoot.select_nodes("//objective[progress]")) {
+            progress_.emplace(objective.node().attribute("id").value(),
+                              objective.node().child("progress"));
+        }
         for (pugi::xpath_node goal : rollupRoot.select_nodes("//councilGoal")) {
             councilGoals_.emplace(goal.node().attribute("id").value(),
                                   goal.node().attribute("title").value());
@@ -40,6 +44,11 @@ public:
                     legalAspects_.insert(ref.attribute("ref").value());
                 }
             }
+        }
+        organisation_ = rollupRoot.child("organisation");
+        for (pugi::xml_node unit : organisation_.children("unit")) {
+            units_.emplace(unit.attribute("id").value(), unit);
+            children_[unit.attribute("parent").value()].push_back(unit);
         }
         for (const Document* doc : workspace.ofKind(DocumentKind::auditReport)) {
             auditReports_.emplace(doc->root().child("audit").attribute("ref").value(), doc->id());
@@ -130,11 +139,37 @@ public:
             if (!worst.empty()) {
                 objective.append_attribute("status") = worst.c_str();
             }
+            const auto progress =
+                progress_.find(std::string_view(objective.attribute("id").value()));
+            if (progress != progress_.end()) {
+                objective.append_copy(progress->second);
+            }
         }
+    }
+
+    // Whether the unit or one of its ancestors is among the given ones.
+    bool withinAny(std::string_view unit, const std::set<std::string, std::less<>>& units) const {
+        for (std::size_t step = 0; !unit.empty() && step <= units_.size(); ++step) {
+            if (units.count(unit) != 0) {
+                return true;
+            }
+            const auto it = units_.find(unit);
+            unit = it == units_.end() ? std::string_view() : it->second.attribute("parent").value();
+        }
+        return false;
     }
 
     void audits(pugi::xml_node root) {
         for (pugi::xml_node audit : root.children("audit")) {
+            std::set<std::string, std::less<>> audited;
+            for (pugi::xml_node unit : audit.children("unit")) {
+                audited.insert(unit.attribute("ref").value());
+            }
+            bool partial = false;
+            for (pugi::xml_node auditor : audit.children("auditor")) {
+                partial = partial || withinAny(auditor.attribute("unit").value(), audited);
+            }
+            audit.append_attribute("auditorFromAuditedUnit") = boolText(partial);
             const auto it = auditReports_.find(audit.attribute("id").value());
             if (it != auditReports_.end()) {
                 audit.append_attribute("report") = it->second.c_str();
@@ -188,6 +223,8 @@ public:
                 outcome.append_attribute("value") = value.second.c_str();
             }
             if (linked) {
+                parameter.append_attribute("indicatorName") = linked.attribute("name").value();
+                parameter.append_attribute("indicatorGoal") = linked.attribute("definedBy").value();
                 series.append_copy(linked.child("status"));
                 const char* year = linked.child("status").attribute("year").value();
                 if (const pugi::xml_node target =
@@ -198,13 +235,68 @@ public:
         }
     }
 
+    // Names the organisation units a record refers to (unit="..." or ref="..." naming a unit),
+    // so that templates need no lookups of their own.
+    void unitNames(pugi::xml_node root) {
+        for (pugi::xpath_node found : root.select_nodes("descendant-or-self::*[@unit or @ref]")) {
+            pugi::xml_node node = found.node();
+            const char* id = node.attribute("unit") ? node.attribute("unit").value()
+                                                    : node.attribute("ref").value();
+            const auto unit = units_.find(std::string_view(id));
+            if (unit != units_.end() && !node.attribute("unitName")) {
+                node.append_attribute("unitName") = unit->second.attribute("name").value();
+            }
+        }
+    }
+
+    // Every unit below the units a scope includes, in organisation order, with its parent.
+    void scopeUnits(pugi::xml_node root) {
+        std::set<std::string, std::less<>> included;
+        for (pugi::xml_node ref : root.children("includedUnit")) {
+            included.insert(ref.attribute("ref").value());
+        }
+        std::set<std::string, std::less<>> inScope;
+        std::vector<std::string_view> pending(included.begin(), included.end());
+        while (!pending.empty()) {
+            const std::string_view id = pending.back();
+            pending.pop_back();
+            const auto children = children_.find(id);
+            if (children == children_.end()) {
+                continue;
+            }
+            for (pugi::xml_node child : children->second) {
+                if (inScope.insert(child.attribute("id").value()).second) {
+                    pending.push_back(child.attribute("id").value());
+                }
+            }
+        }
+        for (pugi::xml_node unit : organisation_.children("unit")) {
+            const char* id = unit.attribute("id").value();
+            if (inScope.count(id) == 0 || included.count(id) != 0) {
+                continue;
+            }
+            pugi::xml_node out = root.append_child("scopeUnit");
+            for (const char* name : {"id", "name", "type", "parent"}) {
+                out.append_attribute(name) = unit.attribute(name).value();
+            }
+            const auto parent = units_.find(std::string_view(unit.attribute("parent").value()));
+            if (parent != units_.end()) {
+                out.append_attribute("parentName") = parent->second.attribute("name").value();
+            }
+        }
+    }
+
 private:
+    pugi::xml_node organisation_;
+    std::map<std::string, pugi::xml_node, std::less<>> units_;
+    std::map<std::string, std::vector<pugi::xml_node>, std::less<>> children_;
     const CoverageMatrix& coverage_;
     const IndicatorNodes& indicators_;
     std::set<std::string, std::less<>> legalObligations_;
     std::set<std::string, std::less<>> legalAspects_;
     std::map<std::string, std::string, std::less<>> auditReports_;
     std::map<std::string, std::string, std::less<>> councilGoals_;
+    std::map<std::string, pugi::xml_node, std::less<>> progress_;
 };
 
 void setControl(pugi::xml_node node, const CoverageRecord& record) {
@@ -300,7 +392,11 @@ void appendEmsView(pugi::xml_node rollupRoot, const Workspace::Impl& workspace,
             node.append_attribute("href") = it->second.c_str();
         }
         const pugi::xml_node copy = node.append_copy(record.document->root());
+        writer.unitNames(copy);
         switch (record.document->kind) {
+        case DocumentKind::emsScope:
+            writer.scopeUnits(copy);
+            break;
         case DocumentKind::aspectsRegister:
             writer.aspects(copy);
             break;
