@@ -222,6 +222,21 @@ TEST(EmsTemplates, RenderWithoutAWarning) {
     }
 }
 
+TEST(EmsTemplates, EveryRecordRendersInEnglishWithEveryLabel) {
+    for (const auto& [templateName, document] : emsRecordTemplates()) {
+        SCOPED_TRACE(templateName);
+        RenderOptions options = caseNamed(templateName).options;
+        options.language = "en";
+        options.edition = "2026";
+        const RenderResult result = renderDocument(exampleWorkspace(), options);
+        for (const Diagnostic& d : result.diagnostics) {
+            ADD_FAILURE() << formatDiagnostic(d);
+        }
+        EXPECT_NE(result.layoutDump.find("Document number"), std::string::npos);
+        EXPECT_GT(result.pages, 0);
+    }
+}
+
 TEST(EmsTemplates, ARecordKindWithSeveralRecordsNeedsTheDocumentNamed) {
     RenderOptions options;
     options.templateName = "audit-report";

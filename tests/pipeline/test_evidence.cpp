@@ -2,6 +2,7 @@
 // altered, cut down, added to and built to attack the reader.
 #include "load/schema_set.h"
 #include "rendered_examples.h"
+#include "rodtrad/error.h"
 #include "rodtrad/evidence.h"
 #include "rodtrad/render.h"
 
@@ -291,6 +292,37 @@ TEST(EvidencePack, DraftRecordsCarryTheWatermarkApprovedOnesDoNot) {
     };
     expectRendered("environmental-policy", "miljopolicy", true);
     expectRendered("communication-log", "kommunikationslogg-miljo", false);
+}
+
+TEST(EvidencePack, CarriesTheAuditTrailTheWorkflowServiceSupplies) {
+    EvidenceOptions options;
+    options.period = "2025-helar";
+    options.edition = "2026";
+    options.language = "en";
+    const std::string trail = "<auditTrail><event seq=\"1\"/></auditTrail>\n";
+    options.supplied.push_back({"audit-trail.xml", "audit-trail", trail});
+    const EvidencePack pack = buildEvidencePack(test::exampleWorkspace(), options);
+    const Files files = readZip(pack.zip);
+    EXPECT_EQ(contentOf(files, "audit-trail.xml"), trail);
+    const std::string manifest = contentOf(files, "manifest.xml");
+    EXPECT_NE(
+        manifest.find("path=\"audit-trail.xml\" size=\"" + std::to_string(trail.size()) + "\""),
+        std::string::npos)
+        << manifest;
+    EXPECT_NE(manifest.find(R"(edition="2026")"), std::string::npos);
+    // The 2026 edition's index in English, with the clauses that edition added.
+    const fs::path index = tempDir().file("index-2026.pdf");
+    writeBytes(index, contentOf(files, "evidence-index.pdf"));
+    const std::string text = test::run("pdftotext " + index.string() + " -");
+    EXPECT_NE(text.find("Evidence index for the certification audit"), std::string::npos);
+    EXPECT_NE(text.find("6.3 Planning of changes"), std::string::npos);
+    EXPECT_NE(text.find("6.1.5 Planning action"), std::string::npos);
+    EXPECT_TRUE(pack.diagnostics.empty());
+
+    options.supplied = {{"../escape.xml", "audit-trail", "x"}};
+    EXPECT_THROW(buildEvidencePack(test::exampleWorkspace(), options), UsageError);
+    options.supplied = {{"manifest.xml", "approvals", "x"}};
+    EXPECT_THROW(buildEvidencePack(test::exampleWorkspace(), options), UsageError);
 }
 
 TEST(EvidenceVerify, IntactPackPasses) {
