@@ -7,5 +7,5 @@ scripts/setup.sh
 scripts/build.sh dev
 ctest --preset dev
 cmake --preset asan >/dev/null
-cmake --build --preset asan --target pipeline_tests rodtrad
+cmake --build --preset asan --target pipeline_tests workflow_tests rodtrad
 ctest --preset asan -L unit
