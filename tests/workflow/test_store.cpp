@@ -1,0 +1,249 @@
+// The SQLite store in a real file: revisions, transitions with votes, optimistic concurrency,
+// durability across reopening, and the audit chain that notices tampering with the database.
+#include "rodtrad/workflow/store.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <cstdio>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace rodtrad::workflow {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace Poco::Data::Keywords;
+
+class StoreTest : public ::testing::Test {
+protected:
+    StoreTest()
+        : dir_(fs::temp_directory_path() /
+               ("rodtrad-store-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+        fs::remove_all(dir_);
+        store_ = openSqliteStore(dir_);
+        anna_ = store_->addUser("anna", Role::author, "tn", "token-anna", "", "setup");
+        rolf_ = store_->addUser("rolf", Role::reviewer, "", "token-rolf", "", "setup");
+        berit_ = store_->addUser("berit", Role::approver, "", "token-berit", "", "setup");
+        carl_ = store_->addUser("carl", Role::approver, "", "token-carl", "", "setup");
+    }
+    ~StoreTest() override {
+        store_.reset();
+        fs::remove_all(dir_);
+    }
+
+    void create(const std::string& key, const std::string& kind, const std::string& xml) {
+        ASSERT_EQ(store_->createDocument({0, key, kind, "tn", "Titel", 0, {}}, xml, sha256Hex(xml),
+                                         "anna"),
+                  WriteOutcome::done);
+    }
+
+    TransitionResult act(const std::string& key, const User& user, const std::string& action,
+                         const std::string& comment = {}) {
+        return store_->transition({key, action, comment, user, nullptr});
+    }
+
+    // Runs SQL on the database file directly, as someone with access to the disk could.
+    void tamper(const std::string& sql) {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::Session session("SQLite", (dir_ / "rodtrad.sqlite").string());
+        session << sql, now;
+    }
+
+    fs::path dir_;
+    std::unique_ptr<Store> store_;
+    User anna_, rolf_, berit_, carl_;
+};
+
+TEST_F(StoreTest, AWholeRoundWithChangesRequestedAndAQuorumOfTwo) {
+    create("sp-2026", "strategicPlan", "<strategicPlan>1</strategicPlan>");
+    EXPECT_EQ(act("sp-2026", anna_, "submit").document.state, "in_review");
+    EXPECT_EQ(act("sp-2026", rolf_, "request_changes").decision.outcome, Outcome::commentRequired);
+    EXPECT_EQ(act("sp-2026", rolf_, "request_changes", "Målvärdena saknas").document.state,
+              "changes_requested");
+    int revision = 0;
+    ASSERT_EQ(store_->addRevision("sp-2026", 1, "Titel 2", "<strategicPlan>2</strategicPlan>",
+                                  sha256Hex("<strategicPlan>2</strategicPlan>"), "anna", revision),
+              WriteOutcome::done);
+    EXPECT_EQ(revision, 2);
+    EXPECT_EQ(act("sp-2026", anna_, "submit").document.state, "in_review");
+    TransitionResult first = act("sp-2026", berit_, "approve");
+    EXPECT_EQ(first.decision.outcome, Outcome::vote);
+    EXPECT_EQ(first.document.state, "in_review");
+    EXPECT_EQ(act("sp-2026", berit_, "approve").decision.outcome, Outcome::forbidden);
+    EXPECT_EQ(act("sp-2026", carl_, "approve").document.state, "approved");
+    EXPECT_EQ(act("sp-2026", berit_, "publish").document.state, "published");
+
+    const auto published = store_->latestIn("sp-2026", {"approved", "published"});
+    ASSERT_TRUE(published);
+    EXPECT_EQ(published->number, 2);
+    EXPECT_EQ(published->xml, "<strategicPlan>2</strategicPlan>");
+    EXPECT_EQ(published->submittedBy, "anna");
+    EXPECT_EQ(store_->revision("sp-2026", 1)->xml, "<strategicPlan>1</strategicPlan>");
+    EXPECT_TRUE(store_->verify().ok());
+}
+
+TEST_F(StoreTest, StaleRevisionIsAConflictAndChangesNothing) {
+    create("uf-1", "followUp", "<followUp/>");
+    int revision = 0;
+    ASSERT_EQ(store_->addRevision("uf-1", 1, "T", "<a/>", sha256Hex("<a/>"), "anna", revision),
+              WriteOutcome::done);
+    EXPECT_EQ(store_->addRevision("uf-1", 1, "T", "<b/>", sha256Hex("<b/>"), "anna", revision),
+              WriteOutcome::conflict);
+    EXPECT_EQ(store_->document("uf-1")->revision, 2);
+    EXPECT_EQ(store_->addRevision("nope", 1, "T", "<b/>", sha256Hex("<b/>"), "anna", revision),
+              WriteOutcome::notFound);
+    EXPECT_EQ(store_->createDocument({0, "uf-1", "followUp", "tn", "T", 0, {}}, "<c/>",
+                                     sha256Hex("<c/>"), "anna"),
+              WriteOutcome::exists);
+}
+
+TEST_F(StoreTest, ApprovingANewRevisionSupersedesTheOldOne) {
+    create("ir-1", "auditReport", "<auditReport>1</auditReport>");
+    act("ir-1", anna_, "submit");
+    EXPECT_EQ(act("ir-1", berit_, "approve").document.state, "approved");
+    int revision = 0;
+    store_->addRevision("ir-1", 1, "T", "<auditReport>2</auditReport>",
+                        sha256Hex("<auditReport>2</auditReport>"), "anna", revision);
+    // While the new draft is written, readers get the approved revision.
+    EXPECT_EQ(store_->latestIn("ir-1", {"approved", "published"})->number, 1);
+    act("ir-1", anna_, "submit");
+    EXPECT_EQ(act("ir-1", berit_, "approve").document.state, "approved");
+    EXPECT_EQ(store_->revision("ir-1", 1)->state, "superseded");
+    EXPECT_EQ(store_->latestIn("ir-1", {"approved", "published"})->number, 2);
+}
+
+TEST_F(StoreTest, RefusalsAreAuditedToo) {
+    create("pol", "environmentalPolicy", "<environmentalPolicy/>");
+    EXPECT_EQ(act("pol", rolf_, "submit").decision.outcome, Outcome::forbidden);
+    EXPECT_EQ(act("pol", anna_, "approve").decision.outcome, Outcome::illegal);
+    const auto trail = store_->auditTrail(0, 100);
+    ASSERT_GE(trail.size(), 2u);
+    EXPECT_EQ(trail[trail.size() - 2].action, "refused.submit");
+    EXPECT_EQ(trail.back().action, "refused.approve");
+    EXPECT_EQ(trail.back().actor, "anna");
+    EXPECT_NE(trail.back().detail.find("cannot be approved"), std::string::npos)
+        << trail.back().detail;
+    EXPECT_EQ(store_->document("pol")->state, "draft");
+}
+
+TEST_F(StoreTest, EverythingIsThereAfterReopening) {
+    create("pol", "environmentalPolicy", "<environmentalPolicy/>");
+    act("pol", anna_, "submit");
+    act("pol", berit_, "approve");
+    store_.reset();
+    store_ = openSqliteStore(dir_);
+    EXPECT_EQ(store_->document("pol")->state, "in_review");
+    // Berit's vote survived: she cannot vote twice, and Carl's completes the quorum.
+    EXPECT_EQ(act("pol", berit_, "approve").decision.outcome, Outcome::forbidden);
+    EXPECT_EQ(act("pol", carl_, "approve").document.state, "approved");
+    EXPECT_EQ(store_->userByTokenHash("token-carl")->name, "carl");
+    EXPECT_FALSE(store_->userByTokenHash("token-nobody"));
+    EXPECT_TRUE(store_->verify().ok());
+}
+
+TEST_F(StoreTest, AuditVerifyFindsAlteredRevisionsAndAuditRows) {
+    create("pol", "environmentalPolicy", "<environmentalPolicy>ja</environmentalPolicy>");
+    act("pol", anna_, "submit");
+    ASSERT_TRUE(store_->verify().ok());
+    store_.reset();
+
+    const auto problemsAfter = [this](const std::string& sql) {
+        tamper(sql);
+        store_ = openSqliteStore(dir_);
+        const AuditVerification result = store_->verify();
+        store_.reset();
+        std::string all;
+        for (const std::string& p : result.problems) {
+            all += p + "\n";
+        }
+        return all;
+    };
+    // The text of a revision changed.
+    std::string problems = problemsAfter(
+        "UPDATE revisions SET xml = '<environmentalPolicy>nej</environmentalPolicy>'");
+    EXPECT_NE(problems.find("revision 1 of pol: its text does not match its SHA-256"),
+              std::string::npos)
+        << problems;
+    // Text and hash changed together: the trail still has the original hash.
+    problems = problemsAfter("UPDATE revisions SET sha256 = '" +
+                             sha256Hex("<environmentalPolicy>nej</environmentalPolicy>") + "'");
+    EXPECT_NE(problems.find("differs from the text the audit trail recorded"), std::string::npos)
+        << problems;
+    // An audit event's content changed.
+    problems = problemsAfter("UPDATE audit SET actor = 'berit' WHERE action = 'submit'");
+    EXPECT_NE(problems.find("its content does not match its hash (submit pol)"), std::string::npos)
+        << problems;
+    // An audit event removed.
+    problems = problemsAfter("DELETE FROM audit WHERE seq = 2");
+    EXPECT_NE(problems.find("expected event 2"), std::string::npos) << problems;
+    EXPECT_NE(problems.find("does not carry the hash of the event before"), std::string::npos)
+        << problems;
+    store_ = openSqliteStore(dir_);
+}
+
+} // namespace
+} // namespace rodtrad::workflow
+
+namespace rodtrad::workflow {
+namespace {
+
+std::string capture(const std::string& command, int& status) {
+    std::string output;
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
+        output.append(buffer, n);
+    }
+    status = WEXITSTATUS(::pclose(pipe));
+    return output;
+}
+
+} // namespace
+
+TEST(ServerCommandLine, UserAddPrintsATokenTheStoreKnowsOnlyByItsHash) {
+    const fs::path dir = fs::temp_directory_path() / ("rodtrad-cli-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const std::string server = RODTRAD_SERVER_BINARY;
+    int status = 0;
+    std::string token = capture(server + " user add --data " + dir.string() +
+                                    " --name anna --role author --unit tn",
+                                status);
+    EXPECT_EQ(status, 0) << token;
+    ASSERT_EQ(token.size(), 65u) << token; // 64 hex digits and a newline
+    token.pop_back();
+    EXPECT_EQ(token.find_first_not_of("0123456789abcdef"), std::string::npos);
+    {
+        const auto store = openSqliteStore(dir);
+        EXPECT_EQ(store->userByTokenHash(sha256Hex(token))->name, "anna");
+        EXPECT_FALSE(store->userByTokenHash(token)); // the token itself is never stored
+    }
+    const std::string again = capture(server + " user add --data " + dir.string() +
+                                          " --name anna --role author --unit tn",
+                                      status);
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(again.find("already a user \"anna\""), std::string::npos) << again;
+    EXPECT_EQ(
+        capture(server + " user add --data " + dir.string() + " --name x --role author", status)
+                .find("give --unit") != std::string::npos,
+        true);
+    EXPECT_EQ(status, 2);
+
+    const std::string ok = capture(server + " audit verify --data " + dir.string(), status);
+    EXPECT_EQ(status, 0) << ok;
+    EXPECT_NE(ok.find("1 audit events chain correctly"), std::string::npos) << ok;
+    {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::Session session("SQLite", (dir / "rodtrad.sqlite").string());
+        session << "UPDATE audit SET detail = 'user=anna role=admin unit=tn'", now;
+    }
+    const std::string bad = capture(server + " audit verify --data " + dir.string(), status);
+    EXPECT_EQ(status, 1) << bad;
+    EXPECT_NE(bad.find("audit event 1: its content does not match its hash"), std::string::npos)
+        << bad;
+    fs::remove_all(dir);
+}
+
+} // namespace rodtrad::workflow

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "rodtrad/workflow/definition.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rodtrad::workflow {
+
+struct User {
+    std::int64_t id = 0;
+    std::string name;
+    Role role = Role::author;
+    std::string unit;
+};
+
+struct DocumentInfo {
+    std::int64_t id = 0;
+    std::string key; // the document's header id
+    std::string kind;
+    std::string unit;
+    std::string title;
+    int revision = 0;  // the latest revision's number
+    std::string state; // the latest revision's state
+};
+
+struct Revision {
+    int number = 0;
+    std::string state;
+    std::string xml;
+    std::string sha256;
+    std::string createdBy;
+    std::string submittedBy;
+    std::int64_t createdAt = 0; // microseconds since the epoch
+};
+
+// One event of the audit trail. Each carries the hash of the one before, so that no event can
+// be changed, removed or inserted without verification noticing.
+struct AuditEvent {
+    std::int64_t seq = 0;
+    std::int64_t at = 0; // microseconds since the epoch
+    std::string actor;
+    std::string action;
+    std::string document; // key, or "" for events about users
+    int revision = 0;
+    std::string detail;
+    std::string previousHash;
+    std::string hash;
+};
+
+struct AuditVerification {
+    std::int64_t events = 0;
+    std::vector<std::string> problems; // empty: the chain and every revision verify
+    bool ok() const { return problems.empty(); }
+};
+
+// A transition asked of the store: it reads the revision's facts, asks `decide` inside its
+// transaction, and applies and audits the outcome in the same transaction.
+struct TransitionRequest {
+    std::string document; // key
+    std::string action;
+    std::string comment;
+    User actor;
+    // Whether the actor's unit covers the document's unit (the organisation tree is the
+    // caller's).
+    std::function<bool(const std::string& documentUnit)> withinUnit;
+};
+
+struct TransitionResult {
+    Decision decision;
+    DocumentInfo document; // after the transition
+    bool found = true;     // false: no such document
+};
+
+enum class WriteOutcome { done, conflict, notFound, exists };
+
+// Where the workflow service keeps everything it was given: users with hashed tokens,
+// documents with immutable revisions, votes and the hash-chained audit trail. Every method is
+// one transaction, durable when it returns. The interface keeps SQL out of the service so that
+// another database can serve it.
+class Store {
+public:
+    virtual ~Store() = default;
+
+    virtual User addUser(const std::string& name, Role role, const std::string& unit,
+                         const std::string& tokenHash, const std::string& passwordHash,
+                         const std::string& actor) = 0;
+    virtual std::optional<User> userByTokenHash(const std::string& tokenHash) = 0;
+    virtual std::optional<User> userByName(const std::string& name) = 0;
+    virtual std::string passwordHash(const std::string& name) = 0;
+
+    // A new document with revision 1 as a draft; exists when the key is taken.
+    virtual WriteOutcome createDocument(const DocumentInfo& document, const std::string& xml,
+                                        const std::string& sha256, const std::string& actor) = 0;
+    // A new draft revision on top of `expectedRevision`; conflict when the latest is another.
+    virtual WriteOutcome addRevision(const std::string& key, int expectedRevision,
+                                     const std::string& title, const std::string& xml,
+                                     const std::string& sha256, const std::string& actor,
+                                     int& newRevision) = 0;
+    virtual std::optional<DocumentInfo> document(const std::string& key) = 0;
+    virtual std::vector<DocumentInfo> documents() = 0;
+    virtual std::optional<Revision> revision(const std::string& key, int number) = 0;
+    // The latest revision in one of the states, searching back from the newest.
+    virtual std::optional<Revision> latestIn(const std::string& key,
+                                             const std::vector<std::string>& states) = 0;
+
+    virtual TransitionResult transition(const TransitionRequest& request) = 0;
+
+    // Records a refusal (401, 403) or another event that changes nothing.
+    virtual void audit(const std::string& actor, const std::string& action,
+                       const std::string& document, int revision, const std::string& detail) = 0;
+    virtual std::vector<AuditEvent> auditTrail(std::int64_t afterSeq, int limit) = 0;
+    virtual AuditVerification verify() = 0;
+};
+
+// The embedded store: one SQLite file in `directory` (created if missing), WAL journal,
+// synchronous=FULL. Throws std::runtime_error when the database cannot be opened.
+std::unique_ptr<Store> openSqliteStore(const std::filesystem::path& directory);
+
+// Helpers shared by every store.
+std::string sha256Hex(std::string_view bytes);
+// The hash an audit event carries: SHA-256 over its fields and the previous hash.
+std::string auditHash(const AuditEvent& event);
+
+} // namespace rodtrad::workflow

@@ -1,0 +1,150 @@
+#include "rodtrad/workflow/server_cli.h"
+
+#include "cli/options.h"
+#include "rodtrad/error.h"
+#include "rodtrad/workflow/store.h"
+
+#include <fstream>
+#include <ostream>
+
+namespace rodtrad::workflow {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int exitOk = 0;
+constexpr int exitFindings = 1;
+constexpr int exitUsage = 2;
+
+constexpr std::string_view overview = R"(usage: rodtrad-server COMMAND [ARGS] [--help]
+
+Commands:
+  user add --data DIR --name NAME --role author|reviewer|approver|admin [--unit ID]
+                      add a user and print their bearer token
+  audit verify --data DIR
+                      check the audit chain and every stored revision against it
+)";
+
+// 32 random bytes from the kernel, as hex: a bearer token.
+std::string newToken() {
+    std::ifstream random("/dev/urandom", std::ios::binary);
+    unsigned char bytes[32];
+    random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
+    if (random.gcount() != sizeof bytes) {
+        throw IoError("cannot read /dev/urandom");
+    }
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string token;
+    for (const unsigned char b : bytes) {
+        token += digits[b >> 4];
+        token += digits[b & 15];
+    }
+    return token;
+}
+
+int userAdd(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    std::string data, name, role, unit;
+    po::options_description named("Options");
+    named.add_options()                                                               //
+        ("data", po::value(&data)->required(), "the service's data directory")        //
+        ("name", po::value(&name)->required(), "user name (letters, digits, . _ -)")  //
+        ("role", po::value(&role)->required(), "author, reviewer, approver or admin") //
+        ("unit", po::value(&unit), "the unit the user acts for (authors: required)");
+    po::positional_options_description positional;
+    po::variables_map values;
+    if (!parseCommandLine(argc, argv, named, positional, values,
+                          "usage: rodtrad-server user add --data DIR --name NAME --role ROLE "
+                          "[--unit ID]",
+                          out)) {
+        return exitOk;
+    }
+    const auto parsed = parseRole(role);
+    if (!parsed) {
+        throw UsageError("--role must be author, reviewer, approver or admin, not \"" + role +
+                         "\"");
+    }
+    if (name.empty() || name.size() > 64 ||
+        name.find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+            std::string::npos) {
+        throw UsageError("--name must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    if (*parsed == Role::author && unit.empty()) {
+        throw UsageError("an author writes for a unit: give --unit");
+    }
+    const auto store = openSqliteStore(data);
+    if (store->userByName(name)) {
+        err << "rodtrad-server user add: there is already a user \"" << name << "\"\n";
+        return exitFindings;
+    }
+    const std::string token = newToken();
+    store->addUser(name, *parsed, unit, sha256Hex(token), "", "rodtrad-server user add");
+    out << token << '\n';
+    return exitOk;
+}
+
+int auditVerify(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    std::string data;
+    po::options_description named("Options");
+    named.add_options()("data", po::value(&data)->required(), "the service's data directory");
+    po::positional_options_description positional;
+    po::variables_map values;
+    if (!parseCommandLine(argc, argv, named, positional, values,
+                          "usage: rodtrad-server audit verify --data DIR", out)) {
+        return exitOk;
+    }
+    if (!std::filesystem::exists(std::filesystem::path(data) / "rodtrad.sqlite")) {
+        throw IoError("no store in " + data);
+    }
+    const AuditVerification result = openSqliteStore(data)->verify();
+    for (const std::string& problem : result.problems) {
+        err << data << ": error: " << problem << '\n';
+    }
+    if (!result.ok()) {
+        err << data << ": the audit trail does not verify (" << result.problems.size() << " problem"
+            << (result.problems.size() == 1 ? "" : "s") << ")\n";
+        return exitFindings;
+    }
+    out << data << ": " << result.events
+        << " audit events chain correctly and every revision matches what they recorded\n";
+    return exitOk;
+}
+
+} // namespace
+
+int runServerCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    if (argc < 2) {
+        err << overview;
+        return exitUsage;
+    }
+    const std::string_view command = argv[1];
+    const std::string_view sub = argc >= 3 ? argv[2] : "";
+    try {
+        if (command == "--help" || command == "-h" || command == "help") {
+            out << overview;
+            return exitOk;
+        }
+        if (command == "user" && sub == "add") {
+            return userAdd(argc - 2, argv + 2, out, err);
+        }
+        if (command == "audit" && sub == "verify") {
+            return auditVerify(argc - 2, argv + 2, out, err);
+        }
+        err << "rodtrad-server: unknown command \"" << command
+            << (sub.empty() ? "" : " " + std::string(sub)) << "\"\n"
+            << overview;
+        return exitUsage;
+    } catch (const UsageError& e) {
+        err << "rodtrad-server " << command << ' ' << sub << ": " << e.what() << '\n';
+        return exitUsage;
+    } catch (const IoError& e) {
+        err << "rodtrad-server " << command << ' ' << sub << ": error: " << e.what() << '\n';
+        return exitUsage;
+    } catch (const std::exception& e) {
+        err << "rodtrad-server " << command << ' ' << sub << ": error: " << e.what() << '\n';
+        return exitUsage;
+    }
+}
+
+} // namespace rodtrad::workflow
