@@ -91,12 +91,17 @@ TEST(WorkflowDecisions, RolesThatMayNot) {
         const char* state;
         const char* action;
     } forbidden[] = {
-        {Role::reviewer, "draft", "submit"},       {Role::approver, "draft", "submit"},
-        {Role::author, "in_review", "approve"},    {Role::reviewer, "in_review", "approve"},
-        {Role::admin, "in_review", "approve"},     {Role::author, "in_review", "request_changes"},
-        {Role::author, "in_review", "reject"},     {Role::reviewer, "in_review", "reject"},
-        {Role::reviewer, "in_review", "withdraw"}, {Role::approver, "in_review", "withdraw"},
-        {Role::author, "approved", "retire"},      {Role::approver, "approved", "retire"},
+        {Role::reviewer, "draft", "submit"},
+        {Role::author, "in_review", "approve"},
+        {Role::reviewer, "in_review", "approve"},
+        {Role::admin, "in_review", "approve"},
+        {Role::author, "in_review", "request_changes"},
+        {Role::author, "in_review", "reject"},
+        {Role::reviewer, "in_review", "reject"},
+        {Role::reviewer, "in_review", "withdraw"},
+        {Role::approver, "in_review", "withdraw"},
+        {Role::author, "approved", "retire"},
+        {Role::approver, "approved", "retire"},
     };
     for (const auto& c : forbidden) {
         const Decision d =

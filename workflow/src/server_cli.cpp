@@ -2,6 +2,7 @@
 
 #include "cli/options.h"
 #include "rodtrad/error.h"
+#include "rodtrad/workflow/http_server.h"
 #include "rodtrad/workflow/store.h"
 
 #include <fstream>
@@ -20,6 +21,8 @@ constexpr int exitUsage = 2;
 constexpr std::string_view overview = R"(usage: rodtrad-server COMMAND [ARGS] [--help]
 
 Commands:
+  serve --data DIR [--port N] [--listen ADDRESS] [--config FILE]
+                      run the HTTP service (port 0: any free port, printed)
   user add --data DIR --name NAME --role author|reviewer|approver|admin [--unit ID]
                       add a user and print their bearer token
   audit verify --data DIR
@@ -84,6 +87,65 @@ int userAdd(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return exitOk;
 }
 
+int serveCommand(int argc, const char* const* argv, std::ostream& out) {
+    ServeOptions options;
+    std::string config;
+    po::options_description named("Options");
+    named.add_options()                                                                 //
+        ("data", po::value(&options.data), "the service's data directory")              //
+        ("port", po::value(&options.port), "TCP port (0: any free port; default 8080)") //
+        ("listen", po::value(&options.listen), "address to bind (default 127.0.0.1)")   //
+        ("max-threads", po::value(&options.maxThreads), "worker threads (default 64)")  //
+        ("config", po::value(&config),
+         "a file of key = value lines (data, port, listen, max-threads); the command line "
+         "wins");
+    po::positional_options_description positional;
+    po::variables_map values;
+    if (!parseCommandLine(argc, argv, named, positional, values,
+                          "usage: rodtrad-server serve --data DIR [--port N] [--listen ADDRESS] "
+                          "[--config FILE]",
+                          out)) {
+        return exitOk;
+    }
+    if (!config.empty()) {
+        std::ifstream file(config);
+        if (!file) {
+            throw IoError("cannot read " + config);
+        }
+        po::options_description keys;
+        keys.add_options()("data", po::value<std::string>())("port", po::value<int>())(
+            "listen", po::value<std::string>())("max-threads", po::value<int>());
+        po::variables_map fromFile;
+        try {
+            po::store(po::parse_config_file(file, keys), fromFile);
+        } catch (const po::error& e) {
+            throw UsageError(config + ": " + e.what());
+        }
+        if (fromFile.count("data") && !values.count("data")) {
+            options.data = fromFile["data"].as<std::string>();
+        }
+        if (fromFile.count("port") && !values.count("port")) {
+            options.port = fromFile["port"].as<int>();
+        }
+        if (fromFile.count("listen") && !values.count("listen")) {
+            options.listen = fromFile["listen"].as<std::string>();
+        }
+        if (fromFile.count("max-threads") && !values.count("max-threads")) {
+            options.maxThreads = fromFile["max-threads"].as<int>();
+        }
+    }
+    if (options.data.empty()) {
+        throw UsageError("give --data DIR (or data in the --config file)");
+    }
+    if (options.port < 0 || options.port > 65535) {
+        throw UsageError("--port must be 0 to 65535");
+    }
+    if (options.maxThreads < 1 || options.maxThreads > 4096) {
+        throw UsageError("--max-threads must be 1 to 4096");
+    }
+    return serve(options);
+}
+
 int auditVerify(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
     std::string data;
     po::options_description named("Options");
@@ -124,6 +186,9 @@ int runServerCommandLine(int argc, const char* const* argv, std::ostream& out, s
         if (command == "--help" || command == "-h" || command == "help") {
             out << overview;
             return exitOk;
+        }
+        if (command == "serve") {
+            return serveCommand(argc - 1, argv + 1, out);
         }
         if (command == "user" && sub == "add") {
             return userAdd(argc - 2, argv + 2, out, err);

@@ -287,6 +287,11 @@ public:
         return readAudit(afterSeq, limit);
     }
 
+    std::vector<AuditEvent> history(const std::string& key) override {
+        const std::lock_guard lock(mutex_);
+        return readAudit(0, 1000000, key);
+    }
+
     AuditVerification verify() override {
         const std::lock_guard lock(mutex_);
         AuditVerification result;
@@ -485,16 +490,26 @@ private:
             use(e.detail), use(e.previousHash), use(e.hash), now;
     }
 
-    std::vector<AuditEvent> readAudit(std::int64_t afterSeq, int limit) {
+    std::vector<AuditEvent> readAudit(std::int64_t afterSeq, int limit,
+                                      const std::string& document = {}) {
         std::vector<std::int64_t> seqs, ats;
         std::vector<std::string> actors, actions, documents, details, previous, hashes;
         std::vector<int> revisions;
         std::int64_t after = afterSeq;
         int n = limit;
-        *session_ << "SELECT seq, at, actor, action, document, revision, detail, previous_hash, "
-                     "hash FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2",
-            into(seqs), into(ats), into(actors), into(actions), into(documents), into(revisions),
-            into(details), into(previous), into(hashes), use(after), use(n), now;
+        std::string key = document;
+        Statement select(*session_);
+        if (document.empty()) {
+            select << "SELECT seq, at, actor, action, document, revision, detail, previous_hash, "
+                      "hash FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2",
+                use(after), use(n);
+        } else {
+            select << "SELECT seq, at, actor, action, document, revision, detail, previous_hash, "
+                      "hash FROM audit WHERE seq > $1 AND document = $2 ORDER BY seq LIMIT $3",
+                use(after), use(key), use(n);
+        }
+        select, into(seqs), into(ats), into(actors), into(actions), into(documents),
+            into(revisions), into(details), into(previous), into(hashes), now;
         std::vector<AuditEvent> events;
         for (std::size_t i = 0; i < seqs.size(); ++i) {
             events.push_back({seqs[i], ats[i], actors[i], actions[i], documents[i], revisions[i],

@@ -67,7 +67,7 @@ struct TransitionRequest {
     std::string comment;
     User actor;
     // Whether the actor's unit covers the document's unit (the organisation tree is the
-    // caller's).
+    // caller's). Called inside the store's transaction: it must not call the store.
     std::function<bool(const std::string& documentUnit)> withinUnit;
 };
 
@@ -115,6 +115,8 @@ public:
     virtual void audit(const std::string& actor, const std::string& action,
                        const std::string& document, int revision, const std::string& detail) = 0;
     virtual std::vector<AuditEvent> auditTrail(std::int64_t afterSeq, int limit) = 0;
+    // Every event about one document, oldest first.
+    virtual std::vector<AuditEvent> history(const std::string& key) = 0;
     virtual AuditVerification verify() = 0;
 };
 

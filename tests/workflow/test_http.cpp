@@ -1,0 +1,403 @@
+// The real rodtrad-server on a free port, driven over HTTP: a whole approval round with the
+// example municipality's documents, and every refusal a client can meet.
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path example = fs::path(RODTRAD_SOURCE_DIR) / "examples/upplands-vasby";
+
+std::string readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::string runServerCommand(const std::string& args) {
+    std::string output;
+    FILE* pipe = ::popen((std::string(RODTRAD_SERVER_BINARY) + " " + args + " 2>&1").c_str(), "r");
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
+        output.append(buffer, n);
+    }
+    ::pclose(pipe);
+    return output;
+}
+
+struct Response {
+    int status = 0;
+    std::map<std::string, std::string> headers;
+    std::string body;
+    std::string contentType;
+
+    Poco::JSON::Object::Ptr json() const {
+        Poco::JSON::Parser parser;
+        return parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+    }
+    std::string field(const std::string& name) const { return json()->getValue<std::string>(name); }
+};
+
+// A server process of its own, on a port the kernel picks, with a fresh data directory and
+// users of every role.
+class Server {
+public:
+    Server() : dir_(fs::temp_directory_path() / ("rodtrad-http-" + std::to_string(::getpid()))) {
+        fs::remove_all(dir_);
+        const auto add = [this](const std::string& name, const std::string& role,
+                                const std::string& unit) {
+            std::string token =
+                runServerCommand("user add --data " + dir_.string() + " --name " + name +
+                                 " --role " + role + (unit.empty() ? "" : " --unit " + unit));
+            token.pop_back();
+            tokens[name] = token;
+        };
+        add("admin", "admin", "");
+        add("kerstin", "author", "kf"); // writes the strategic plan
+        add("tomas", "author", "tn");   // writes the technical committee's plan
+        add("britt", "author", "bun");  // another committee
+        add("rut", "reviewer", "");
+        add("anders", "approver", "");
+        add("eva", "approver", "");
+        int out[2];
+        if (::pipe(out) != 0) {
+            throw std::runtime_error("pipe");
+        }
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM); // never outlive the tests
+            ::dup2(out[1], STDOUT_FILENO);
+            ::close(out[0]);
+            const std::string data = dir_.string();
+            ::execl(RODTRAD_SERVER_BINARY, RODTRAD_SERVER_BINARY, "serve", "--data", data.c_str(),
+                    "--port", "0", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(out[1]);
+        std::string line;
+        char c;
+        while (::read(out[0], &c, 1) == 1 && c != '\n') {
+            line += c;
+        }
+        ::close(out[0]);
+        const auto colon = line.rfind(':');
+        port_ = colon == std::string::npos ? 0 : std::atoi(line.c_str() + colon + 1);
+        if (port_ == 0) {
+            throw std::runtime_error("the server did not say its port: " + line);
+        }
+    }
+    ~Server() {
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        fs::remove_all(dir_);
+    }
+
+    Response request(const std::string& method, const std::string& path, const std::string& user,
+                     const std::string& body = {}, const std::string& contentType = {},
+                     const std::map<std::string, std::string>& headers = {}) const {
+        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
+        Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        if (!user.empty()) {
+            request.set("Authorization",
+                        "Bearer " + (tokens.count(user) != 0 ? tokens.at(user) : user));
+        }
+        for (const auto& [name, value] : headers) {
+            request.set(name, value);
+        }
+        if (!contentType.empty()) {
+            request.setContentType(contentType);
+        }
+        if ((!body.empty() || method == "POST" || method == "PUT") &&
+            headers.count("Content-Length") == 0) {
+            request.setContentLength(static_cast<std::streamsize>(body.size()));
+        }
+        session.sendRequest(request) << body;
+        Poco::Net::HTTPResponse response;
+        std::istream& in = session.receiveResponse(response);
+        Response r;
+        r.status = response.getStatus();
+        r.contentType = response.getContentType();
+        for (const auto& [name, value] : response) {
+            r.headers[name] = value;
+        }
+        Poco::StreamCopier::copyToString(in, r.body);
+        return r;
+    }
+
+    Response upload(const std::string& user, const std::string& xml) const {
+        return request("POST", "/api/v1/documents", user, xml, "application/xml");
+    }
+    Response act(const std::string& user, const std::string& document, const std::string& action,
+                 const std::string& comment = {}) const {
+        return request("POST", "/api/v1/documents/" + document + "/transitions", user,
+                       "{\"action\": \"" + action + "\", \"comment\": \"" + comment + "\"}",
+                       "application/json");
+    }
+
+    std::map<std::string, std::string> tokens;
+    fs::path dir_;
+
+private:
+    pid_t pid_ = 0;
+    int port_ = 0;
+};
+
+// One server for the tests of this file, with the example's organisation and strategic plan.
+const Server& server() {
+    static const std::unique_ptr<Server> instance = [] {
+        auto s = std::make_unique<Server>();
+        if (s->upload("admin", readFile(example / "organisation.xml")).status != 201 ||
+            s->upload("kerstin", readFile(example / "strategic-plan.xml")).status != 201) {
+            throw std::runtime_error("cannot seed the test server");
+        }
+        return s;
+    }();
+    return *instance;
+}
+
+// A problem reply says what went wrong in problem+json.
+void expectProblem(const Response& r, int status, const std::string& detailPart) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.contentType, "application/problem+json") << r.body;
+    if (r.contentType == "application/problem+json") {
+        EXPECT_EQ(r.json()->getValue<int>("status"), status);
+        EXPECT_NE(r.field("detail").find(detailPart), std::string::npos) << r.body;
+    }
+}
+
+} // namespace
+
+TEST(HttpService, AWholeApprovalRoundAndPublication) {
+    const Server& s = server();
+    // The technical committee's author uploads the committee's plan.
+    const std::string plan = readFile(example / "plans/tn-2025.xml");
+    Response created = s.upload("tomas", plan);
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.headers["Location"], "/api/v1/documents/vp-tn-2025");
+    const std::string firstTag = created.headers["ETag"];
+    EXPECT_EQ(created.field("state"), "draft");
+
+    EXPECT_EQ(s.act("tomas", "vp-tn-2025", "submit").field("state"), "in_review");
+    expectProblem(s.act("rut", "vp-tn-2025", "request_changes"), 422, "needs a comment");
+    EXPECT_EQ(s.act("rut", "vp-tn-2025", "request_changes", "Aktiviteterna saknar ansvarig")
+                  .field("state"),
+              "changes_requested");
+
+    // A new revision needs the ETag of the one edited.
+    std::string revised = plan;
+    revised.replace(revised.find("</title>"), 0, " (reviderad)");
+    expectProblem(s.request("PUT", "/api/v1/documents/vp-tn-2025/content", "tomas", revised,
+                            "application/xml"),
+                  428, "If-Match");
+    expectProblem(s.request("PUT", "/api/v1/documents/vp-tn-2025/content", "tomas", revised,
+                            "application/xml", {{"If-Match", "\"9-0000000000000000\""}}),
+                  412, "current revision is 1");
+    Response put = s.request("PUT", "/api/v1/documents/vp-tn-2025/content", "tomas", revised,
+                             "application/xml", {{"If-Match", firstTag}});
+    ASSERT_EQ(put.status, 200) << put.body;
+    EXPECT_EQ(put.json()->getValue<int>("revision"), 2);
+    EXPECT_NE(put.headers["ETag"], firstTag);
+    // The old ETag is stale now.
+    expectProblem(s.request("PUT", "/api/v1/documents/vp-tn-2025/content", "tomas", revised,
+                            "application/xml", {{"If-Match", firstTag}}),
+                  412, "changed");
+
+    EXPECT_EQ(s.act("tomas", "vp-tn-2025", "submit").field("state"), "in_review");
+    EXPECT_EQ(s.act("anders", "vp-tn-2025", "approve").field("state"), "approved");
+    EXPECT_EQ(s.act("anders", "vp-tn-2025", "publish").field("state"), "published");
+
+    // Both revisions stay readable, byte for byte.
+    EXPECT_EQ(s.request("GET", "/api/v1/documents/vp-tn-2025/revisions/1", "rut").body, plan);
+    EXPECT_EQ(s.request("GET", "/api/v1/documents/vp-tn-2025/revisions/2", "rut").body, revised);
+    EXPECT_EQ(s.request("GET", "/api/v1/documents/vp-tn-2025/content", "rut").body, revised);
+
+    // The history names who did what, with the comment.
+    const Response history = s.request("GET", "/api/v1/documents/vp-tn-2025/history", "rut");
+    ASSERT_EQ(history.status, 200);
+    EXPECT_NE(history.body.find("\"who\":\"rut\",\"action\":\"request_changes\""),
+              std::string::npos)
+        << history.body;
+    EXPECT_NE(history.body.find("Aktiviteterna saknar ansvarig"), std::string::npos);
+
+    const Response verify = s.request("GET", "/api/v1/audit/verify", "admin");
+    EXPECT_TRUE(verify.json()->getValue<bool>("ok")) << verify.body;
+}
+
+TEST(HttpService, TheStrategicPlanNeedsTwoApproversNeitherOfWhomSubmittedIt) {
+    const Server& s = server();
+    EXPECT_EQ(s.act("kerstin", "sp-2025-2027", "submit").field("state"), "in_review");
+    Response first = s.act("eva", "sp-2025-2027", "approve");
+    EXPECT_EQ(first.status, 202) << first.body;
+    EXPECT_EQ(first.json()->getValue<int>("approvals"), 1);
+    EXPECT_EQ(first.json()->getValue<int>("quorum"), 2);
+    EXPECT_EQ(first.field("state"), "in_review");
+    expectProblem(s.act("eva", "sp-2025-2027", "approve"), 403, "already taken part");
+    EXPECT_EQ(s.act("anders", "sp-2025-2027", "approve").field("state"), "approved");
+}
+
+TEST(HttpService, WhoeverSubmittedMayNotApprove) {
+    const Server& s = server();
+    std::string report = readFile(example / "ems/audit-report-ir-2025-01.xml");
+    // The audit report refers to the audit programme: upload that first.
+    ASSERT_EQ(s.upload("admin", readFile(example / "ems/audit-programme.xml")).status, 201);
+    Response created = s.upload("admin", report);
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string id = "revisionsrapport-ir-2025-01";
+    EXPECT_EQ(s.act("eva", id, "submit").field("state"), "in_review");
+    expectProblem(s.act("eva", id, "approve"), 403, "segregation of duties");
+    EXPECT_EQ(s.act("anders", id, "approve").field("state"), "approved");
+}
+
+TEST(HttpService, ForbiddenCombinationsOfRoleUnitAndAction) {
+    const Server& s = server();
+    const std::string bunPlan = readFile(example / "plans/bun-2025.xml");
+    expectProblem(s.upload("rut", bunPlan), 403, "only authors and admins");
+    expectProblem(s.upload("anders", bunPlan), 403, "only authors and admins");
+    expectProblem(s.upload("tomas", bunPlan), 403, "writes for unit tn, not bun");
+    ASSERT_EQ(s.upload("britt", bunPlan).status, 201);
+    const std::string tag =
+        s.request("GET", "/api/v1/documents/vp-bun-2025", "britt").headers["ETag"];
+    expectProblem(s.request("PUT", "/api/v1/documents/vp-bun-2025/content", "tomas", bunPlan,
+                            "application/xml", {{"If-Match", tag}}),
+                  403, "not bun");
+    expectProblem(s.request("PUT", "/api/v1/documents/vp-bun-2025/content", "rut", bunPlan,
+                            "application/xml", {{"If-Match", tag}}),
+                  403, "only authors and admins");
+    expectProblem(s.act("tomas", "vp-bun-2025", "submit"), 403,
+                  "may not act on a document of unit bun");
+    expectProblem(s.act("rut", "vp-bun-2025", "submit"), 403, "needs the role");
+    EXPECT_EQ(s.act("britt", "vp-bun-2025", "submit").field("state"), "in_review");
+    expectProblem(s.act("britt", "vp-bun-2025", "approve"), 403, "needs the role approver");
+    expectProblem(s.act("rut", "vp-bun-2025", "approve"), 403, "needs the role approver");
+    expectProblem(s.act("admin", "vp-bun-2025", "approve"), 403, "needs the role approver");
+    expectProblem(s.act("britt", "vp-bun-2025", "reject", "nej"), 403, "needs the role approver");
+    expectProblem(s.act("anders", "vp-bun-2025", "withdraw"), 403, "needs the role");
+    expectProblem(s.act("britt", "vp-bun-2025", "retire"), 409, "cannot be retired");
+    // Every refusal is in the audit trail.
+    const Response trail = s.request("GET", "/api/v1/audit?limit=10000", "admin");
+    EXPECT_NE(trail.body.find("\"who\":\"tomas\",\"action\":\"refused.submit\""),
+              std::string::npos);
+    EXPECT_NE(trail.body.find("\"who\":\"rut\",\"action\":\"refused.create\""), std::string::npos);
+}
+
+TEST(HttpService, IllegalTransitionsAreConflicts) {
+    const Server& s = server();
+    ASSERT_EQ(s.upload("admin", readFile(example / "ems/environmental-policy.xml")).status, 201);
+    expectProblem(s.act("anders", "miljopolicy", "approve"), 409,
+                  "cannot be approved; possible: submit, withdraw");
+    expectProblem(s.act("admin", "miljopolicy", "publish"), 409, "cannot be publishd");
+    expectProblem(s.act("admin", "miljopolicy", "explode"), 409, "no action \"explode\"");
+    expectProblem(s.act("admin", "no-such-document", "submit"), 404, "no document");
+    Response bad = s.request("POST", "/api/v1/documents/miljopolicy/transitions", "admin",
+                             "not json", "application/json");
+    expectProblem(bad, 400, "action");
+}
+
+TEST(HttpService, NoTokenOrAnUnknownOneIsUnauthorizedAndAudited) {
+    const Server& s = server();
+    const Response none = s.request("GET", "/api/v1/documents", "");
+    expectProblem(none, 401, "bearer token is required");
+    EXPECT_EQ(none.headers.at("WWW-Authenticate"), "Bearer");
+    expectProblem(s.request("GET", "/api/v1/documents", "not-a-token"), 401, "not known");
+    const Response trail = s.request("GET", "/api/v1/audit?limit=10000", "admin");
+    EXPECT_NE(trail.body.find("\"action\":\"refused.auth\""), std::string::npos);
+    // Liveness and the description need no token.
+    EXPECT_EQ(s.request("GET", "/healthz", "").status, 200);
+}
+
+TEST(HttpService, InvalidXmlIsRefusedWithItsDiagnosticsAndNothingStored) {
+    const Server& s = server();
+    std::string plan = readFile(example / "plans/kfn-2025.xml");
+    const std::size_t at = plan.find("<year>");
+    ASSERT_NE(at, std::string::npos);
+    plan.insert(at, "<surprise/>");
+    const Response invalid = s.upload("admin", plan);
+    expectProblem(invalid, 422, "surprise");
+    const auto diagnostics = invalid.json()->getArray("diagnostics");
+    ASSERT_GT(diagnostics->size(), 0u);
+    EXPECT_GT(diagnostics->getObject(0)->getValue<int>("line"), 1);
+    // A reference to a goal no document has: the cross-document checks refuse it.
+    std::string dangling = readFile(example / "plans/kfn-2025.xml");
+    const std::size_t goal = dangling.find("parent=\"KF4\"");
+    ASSERT_NE(goal, std::string::npos);
+    dangling.replace(goal, 12, "parent=\"KF99\"");
+    const Response unresolved = s.upload("admin", dangling);
+    EXPECT_EQ(unresolved.status, 422) << unresolved.body;
+    EXPECT_NE(unresolved.body.find("KF99"), std::string::npos) << unresolved.body;
+    expectProblem(s.request("POST", "/api/v1/documents", "admin", "<a/>", "text/plain"), 415,
+                  "application/xml");
+    EXPECT_EQ(s.request("GET", "/api/v1/documents/vp-kfn-2025", "admin").status, 404);
+}
+
+TEST(HttpService, HostileXmlIsRefused) {
+    const Server& s = server();
+    const std::string laughs =
+        "<?xml version=\"1.0\"?><!DOCTYPE o [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+        "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><organisation xmlns=\"urn:rodtrad:org:1\">&b;"
+        "</organisation>";
+    const Response entities = s.upload("admin", laughs);
+    EXPECT_EQ(entities.status, 422);
+    EXPECT_NE(entities.body.find("xml.dtd"), std::string::npos) << entities.body;
+    const std::string external =
+        "<?xml version=\"1.0\"?><!DOCTYPE o SYSTEM \"file:///etc/passwd\"><o/>";
+    EXPECT_EQ(s.upload("admin", external).status, 422);
+    std::string deep;
+    for (int i = 0; i < 1000; ++i) {
+        deep += "<a>";
+    }
+    const Response nested = s.upload("admin", deep);
+    EXPECT_EQ(nested.status, 422);
+    EXPECT_NE(nested.body.find("xml.depth"), std::string::npos) << nested.body;
+    const Response notUtf8 = s.upload("admin", "<organisation>\xff\xfe</organisation>");
+    EXPECT_EQ(notUtf8.status, 422);
+    // A body claiming more than the limit is refused before it is read.
+    const Response huge = s.request("POST", "/api/v1/documents", "admin", "<a/>", "application/xml",
+                                    {{"Content-Length", "40000000"}});
+    EXPECT_EQ(huge.status, 413) << huge.body;
+}
+
+TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {
+    const Server& s = server();
+    const Response description = s.request("GET", "/api/openapi.json", "");
+    ASSERT_EQ(description.status, 200);
+    const auto paths = description.json()->getObject("paths");
+    std::size_t described = 0;
+    for (const auto& [path, item] : *paths) {
+        for (const auto& [method, operation] : *item.extract<Poco::JSON::Object::Ptr>()) {
+            ++described;
+            std::string concrete = path;
+            for (const auto& [from, to] :
+                 std::map<std::string, std::string>{{"{id}", "sp-2025-2027"}, {"{n}", "1"}}) {
+                const auto at = concrete.find(from);
+                if (at != std::string::npos) {
+                    concrete.replace(at, from.size(), to);
+                }
+            }
+            std::string upper = method;
+            for (char& c : upper) {
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            }
+            const Response r = s.request(upper, concrete, "rut", "", "application/json");
+            EXPECT_NE(r.status, 405) << upper << " " << concrete;
+            EXPECT_EQ(r.body.find("no route"), std::string::npos) << upper << " " << concrete;
+        }
+    }
+    EXPECT_EQ(described, 12u);
+    expectProblem(s.request("GET", "/api/v1/nothing-here", "rut"), 404, "no route");
+    expectProblem(s.request("DELETE", "/api/v1/documents/sp-2025-2027", "rut"), 405, "DELETE");
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace rodtrad::workflow {
+
+struct ServeOptions {
+    std::string data;                 // the store's directory
+    std::string listen = "127.0.0.1"; // address to bind
+    int port = 8080;                  // 0: any free port (printed)
+    int maxThreads = 64;              // size this to the open connections (keep-alive)
+    int timeoutSeconds = 10;          // for reading a request and writing a reply
+    std::size_t maxBodyBytes = std::size_t{32} << 20;
+};
+
+// Runs the HTTP service until SIGINT or SIGTERM; prints the address it listens on.
+int serve(const ServeOptions& options);
+
+} // namespace rodtrad::workflow

@@ -1,0 +1,48 @@
+#include "service.h"
+
+namespace rodtrad::workflow {
+
+const std::string& Service::openApi() {
+    static const std::string description = R"json({
+  "openapi": "3.0.3",
+  "info": {
+    "title": "rodtrad workflow service",
+    "version": "1",
+    "description": "Approval rounds for a municipality's plans and ISO 14001 records: documents with immutable revisions, workflow transitions with roles, quorum and segregation of duties, and a hash-chained audit trail. Errors are application/problem+json."
+  },
+  "components": {
+    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+    "schemas": {
+      "Problem": {"type": "object", "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "diagnostics": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}}}},
+      "Diagnostic": {"type": "object", "properties": {"file": {"type": "string"}, "line": {"type": "integer"}, "column": {"type": "integer"}, "severity": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}}},
+      "Document": {"type": "object", "properties": {"id": {"type": "string"}, "kind": {"type": "string"}, "title": {"type": "string"}, "unit": {"type": "string"}, "state": {"type": "string"}, "revision": {"type": "integer"}, "sha256": {"type": "string"}, "approvedRevision": {"type": "integer", "nullable": true}}},
+      "Transition": {"type": "object", "required": ["action"], "properties": {"action": {"type": "string", "enum": ["submit", "approve", "request_changes", "reject", "withdraw", "publish", "retire"]}, "comment": {"type": "string"}}},
+      "TransitionResult": {"type": "object", "properties": {"id": {"type": "string"}, "action": {"type": "string"}, "state": {"type": "string"}, "revision": {"type": "integer"}, "approvals": {"type": "integer"}, "quorum": {"type": "integer"}}},
+      "AuditEvent": {"type": "object", "properties": {"seq": {"type": "integer"}, "at": {"type": "integer", "description": "microseconds since 1970"}, "who": {"type": "string"}, "action": {"type": "string"}, "document": {"type": "string"}, "revision": {"type": "integer"}, "detail": {"type": "string"}, "previousHash": {"type": "string"}, "hash": {"type": "string"}}}
+    }
+  },
+  "security": [{"bearer": []}],
+  "paths": {
+    "/healthz": {"get": {"summary": "Liveness", "security": [], "responses": {"200": {"description": "alive"}}}},
+    "/api/openapi.json": {"get": {"summary": "This description", "security": [], "responses": {"200": {"description": "OpenAPI 3"}}}},
+    "/api/v1/documents": {
+      "get": {"summary": "List documents", "parameters": [{"name": "kind", "in": "query", "schema": {"type": "string"}}, {"name": "unit", "in": "query", "schema": {"type": "string"}}, {"name": "state", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {"description": "documents", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Document"}}}}}, "401": {"description": "no or unknown token"}}},
+      "post": {"summary": "Create a document from its XML as a draft", "requestBody": {"required": true, "content": {"application/xml": {}}}, "responses": {"201": {"description": "created; Location and ETag"}, "401": {"description": "no or unknown token"}, "403": {"description": "role or unit may not"}, "409": {"description": "exists"}, "415": {"description": "not XML"}, "422": {"description": "invalid, with diagnostics", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}
+    },
+    "/api/v1/documents/{id}": {"get": {"summary": "Metadata of a document", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "metadata; ETag of the latest revision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}}, "404": {"description": "no such document"}}}},
+    "/api/v1/documents/{id}/content": {
+      "get": {"summary": "XML of the latest revision", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "the XML; ETag", "content": {"application/xml": {}}}, "404": {"description": "no such document"}}},
+      "put": {"summary": "A new draft revision", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "If-Match", "in": "header", "required": true, "schema": {"type": "string"}}], "requestBody": {"required": true, "content": {"application/xml": {}}}, "responses": {"200": {"description": "revised; new ETag"}, "403": {"description": "role or unit may not"}, "409": {"description": "the latest revision is in review"}, "412": {"description": "stale ETag"}, "422": {"description": "invalid, with diagnostics"}, "428": {"description": "If-Match missing"}}}
+    },
+    "/api/v1/documents/{id}/revisions/{n}": {"get": {"summary": "An earlier revision, immutable", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "n", "in": "path", "required": true, "schema": {"type": "integer"}}], "responses": {"200": {"description": "the XML", "content": {"application/xml": {}}}, "404": {"description": "no such revision"}}}},
+    "/api/v1/documents/{id}/transitions": {"post": {"summary": "Take a workflow action", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Transition"}}}}, "responses": {"200": {"description": "done", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TransitionResult"}}}}, "202": {"description": "an approval recorded; the quorum is not reached"}, "403": {"description": "role, unit or segregation of duties"}, "404": {"description": "no such document"}, "409": {"description": "not possible from this state"}, "422": {"description": "a comment is required"}}}},
+    "/api/v1/documents/{id}/history": {"get": {"summary": "Every event about the document", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "events with who, when, revision, comment"}, "404": {"description": "no such document"}}}},
+    "/api/v1/audit": {"get": {"summary": "The hash-chained audit trail", "parameters": [{"name": "after", "in": "query", "schema": {"type": "integer"}}, {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 10000}}], "responses": {"200": {"description": "events", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEvent"}}}}}}}},
+    "/api/v1/audit/verify": {"get": {"summary": "Verify the chain and every stored revision", "responses": {"200": {"description": "ok, events, problems"}}}}
+  }
+}
+)json";
+    return description;
+}
+
+} // namespace rodtrad::workflow

@@ -1,0 +1,591 @@
+#include "service.h"
+
+#include "load/workspace_impl.h"
+#include "rodtrad/check.h"
+#include "util/json_writer.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <cstdlib>
+#include <fstream>
+#include <pugixml.hpp>
+#include <sstream>
+#include <unistd.h>
+
+namespace rodtrad::workflow {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> parts;
+    std::istringstream in(path);
+    for (std::string part; std::getline(in, part, '/');) {
+        if (!part.empty()) {
+            parts.push_back(part);
+        }
+    }
+    return parts;
+}
+
+std::string json(const std::function<void(JsonWriter&)>& write) {
+    std::ostringstream out;
+    JsonWriter w(out);
+    write(w);
+    out << '\n';
+    return out.str();
+}
+
+Reply jsonReply(int status, std::string body) {
+    Reply reply;
+    reply.status = status;
+    reply.body = std::move(body);
+    return reply;
+}
+
+std::string etagOf(int revision, const std::string& sha256) {
+    return "\"" + std::to_string(revision) + "-" + sha256.substr(0, 16) + "\"";
+}
+
+void writeDocument(JsonWriter& w, const DocumentInfo& d) {
+    w.beginObject();
+    w.field("id", d.key);
+    w.field("kind", d.kind);
+    w.field("title", d.title);
+    w.field("unit", d.unit);
+    w.field("state", d.state);
+    w.field("revision", d.revision);
+    w.endObject();
+}
+
+// Audit events as JSON: a document's history (without the document and the chain), or the
+// trail itself.
+std::string eventsJson(const std::vector<AuditEvent>& events, bool trail) {
+    return json([&](JsonWriter& w) {
+        w.beginArray();
+        for (const AuditEvent& e : events) {
+            w.beginObject();
+            w.field("seq", static_cast<long long>(e.seq));
+            w.field("at", static_cast<long long>(e.at));
+            w.field("who", e.actor);
+            w.field("action", e.action);
+            if (trail) {
+                w.field("document", e.document);
+            }
+            w.field("revision", e.revision);
+            w.field("detail", e.detail);
+            if (trail) {
+                w.field("previousHash", e.previousHash);
+                w.field("hash", e.hash);
+            }
+            w.endObject();
+        }
+        w.endArray();
+    });
+}
+
+std::string diagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
+    return json([&](JsonWriter& w) {
+        w.beginArray();
+        for (const Diagnostic& d : diagnostics) {
+            w.beginObject();
+            w.field("file", d.file);
+            w.field("line", d.line);
+            w.field("column", d.column);
+            w.field("severity", std::string(severityName(d.severity)));
+            w.field("code", d.code);
+            w.field("message", d.message);
+            w.endObject();
+        }
+        w.endArray();
+    });
+}
+
+// What an upload is, once it has passed validation.
+struct Upload {
+    std::string key;
+    std::string kind;
+    std::string unit;
+    std::string title;
+};
+
+class TempDirectory {
+public:
+    TempDirectory() {
+        std::string pattern = (fs::temp_directory_path() / "rodtrad-upload-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            throw std::runtime_error("cannot create a temporary directory");
+        }
+        path_ = pattern;
+    }
+    ~TempDirectory() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+void writeFile(const fs::path& file, const std::string& text) {
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+}
+
+// Validates an upload as `rodtrad check` would: its schema, then the cross-document checks
+// against the store's current documents with the upload in place of its earlier revision.
+// Time-dependent findings (an evaluation overdue) are the coverage matrix's business and do
+// not refuse a document.
+std::optional<Upload> validate(const std::string& text, Store& store,
+                               std::vector<Diagnostic>& diagnostics) {
+    const std::unique_ptr<Document> doc =
+        loadDocumentFromText(text, "upload.xml", ParseLimits{}, diagnostics);
+    if (!doc || !doc->schemaValid || countErrors(diagnostics) > 0) {
+        return std::nullopt;
+    }
+    const pugi::xml_node header = doc->root().child("header");
+    Upload upload{header.child_value("id"), doc->root().name(), header.child_value("unit"),
+                  header.child_value("title")};
+    const TempDirectory dir;
+    for (const DocumentInfo& stored : store.documents()) {
+        if (stored.key == upload.key) {
+            continue;
+        }
+        const auto revision = store.revision(stored.key, stored.revision);
+        writeFile(dir.path() / "stored" / (stored.key + ".xml"), revision->xml);
+    }
+    writeFile(dir.path() / "upload" / (upload.key + ".xml"), text);
+    CheckOptions options;
+    options.asOf = Date{1970, 1, 1};
+    const CheckReport report = checkWorkspaceDirectory(dir.path(), options);
+    for (Diagnostic d : report.diagnostics) {
+        const auto at = d.file.find("/upload/");
+        if (at == std::string::npos) {
+            continue;
+        }
+        d.file = d.file.substr(at + 8);
+        diagnostics.push_back(std::move(d));
+    }
+    if (countErrors(diagnostics) > 0) {
+        return std::nullopt;
+    }
+    return upload;
+}
+
+Reply refusedUpload(const std::vector<Diagnostic>& diagnostics) {
+    std::string detail;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity == Severity::error) {
+            detail = formatDiagnostic(d);
+            break;
+        }
+    }
+    return problem(422, "The document is not valid", detail,
+                   "\"diagnostics\":" + diagnosticsJson(diagnostics));
+}
+
+bool isXml(const Request& request) {
+    const std::string type = request.header("content-type");
+    return type.starts_with("application/xml") || type.starts_with("text/xml");
+}
+
+} // namespace
+
+Reply problem(int status, const std::string& title, const std::string& detail,
+              const std::string& extraJsonFields) {
+    Reply reply;
+    reply.status = status;
+    reply.contentType = "application/problem+json";
+    std::string body = json([&](JsonWriter& w) {
+        w.beginObject();
+        w.field("type", "about:blank");
+        w.field("title", title);
+        w.field("status", status);
+        w.field("detail", detail);
+        w.endObject();
+    });
+    if (!extraJsonFields.empty()) {
+        body.insert(body.rfind('}'), "," + extraJsonFields);
+    }
+    reply.body = std::move(body);
+    return reply;
+}
+
+Reply Service::handle(const Request& request) {
+    try {
+        return route(request);
+    } catch (const std::exception& e) {
+        return problem(500, "Internal error", e.what());
+    }
+}
+
+std::optional<User> Service::authenticate(const Request& request, Reply& refusal) {
+    const std::string authorization = request.header("authorization");
+    constexpr std::string_view bearer = "Bearer ";
+    if (authorization.starts_with(bearer)) {
+        const std::string token = authorization.substr(bearer.size());
+        if (auto user = store_.userByTokenHash(sha256Hex(token))) {
+            return user;
+        }
+    }
+    store_.audit("", "refused.auth", "", 0,
+                 request.method + " " + request.path +
+                     (authorization.empty() ? ": no token" : ": unknown token"));
+    refusal = problem(401, "Unauthorized",
+                      authorization.empty() ? "a bearer token is required"
+                                            : "the bearer token is not known");
+    refusal.headers["WWW-Authenticate"] = "Bearer";
+    return std::nullopt;
+}
+
+Reply Service::route(const Request& request) {
+    const std::vector<std::string> p = segments(request.path);
+    const std::string& m = request.method;
+    const auto notAllowed = [&] {
+        return problem(405, "Method not allowed", m + " is not allowed on " + request.path);
+    };
+    if (p.size() == 1 && p[0] == "healthz") {
+        return m == "GET" ? jsonReply(200, "{\"status\":\"ok\"}\n") : notAllowed();
+    }
+    if (p.size() == 2 && p[0] == "api" && p[1] == "openapi.json") {
+        return m == "GET" ? jsonReply(200, openApi()) : notAllowed();
+    }
+    if (p.size() < 3 || p[0] != "api" || p[1] != "v1") {
+        return problem(404, "Not found", "no route " + request.path);
+    }
+    Reply refusal;
+    const auto user = authenticate(request, refusal);
+    if (!user) {
+        return refusal;
+    }
+    const std::string& collection = p[2];
+    if (collection == "documents") {
+        if (p.size() == 3) {
+            return m == "GET"    ? listDocuments(request, *user)
+                   : m == "POST" ? createDocument(request, *user)
+                                 : notAllowed();
+        }
+        const std::string& key = p[3];
+        if (p.size() == 4) {
+            return m == "GET" ? documentMetadata(key) : notAllowed();
+        }
+        const std::string& what = p[4];
+        if (p.size() == 5 && what == "content") {
+            return m == "GET"   ? content(key)
+                   : m == "PUT" ? putContent(request, *user, key)
+                                : notAllowed();
+        }
+        if (p.size() == 6 && what == "revisions") {
+            return m == "GET" ? revision(key, p[5]) : notAllowed();
+        }
+        if (p.size() == 5 && what == "transitions") {
+            return m == "POST" ? transition(request, *user, key) : notAllowed();
+        }
+        if (p.size() == 5 && what == "history") {
+            return m == "GET" ? history(key) : notAllowed();
+        }
+    }
+    if (collection == "audit" && p.size() == 3) {
+        return m == "GET" ? auditTrail(request) : notAllowed();
+    }
+    if (collection == "audit" && p.size() == 4 && p[3] == "verify") {
+        return m == "GET" ? auditVerify() : notAllowed();
+    }
+    return problem(404, "Not found", "no route " + request.path);
+}
+
+Reply Service::listDocuments(const Request& request, const User&) {
+    const auto filter = [&request](const char* name) {
+        const auto it = request.query.find(name);
+        return it == request.query.end() ? std::string() : it->second;
+    };
+    const std::string kind = filter("kind");
+    const std::string unit = filter("unit");
+    const std::string state = filter("state");
+    return jsonReply(200, json([&](JsonWriter& w) {
+                         w.beginArray();
+                         for (const DocumentInfo& d : store_.documents()) {
+                             if ((kind.empty() || d.kind == kind) &&
+                                 (unit.empty() || d.unit == unit) &&
+                                 (state.empty() || d.state == state)) {
+                                 writeDocument(w, d);
+                             }
+                         }
+                         w.endArray();
+                     }));
+}
+
+bool Service::withinUnit(const User& user, const std::string& documentUnit) {
+    if (user.unit.empty() || user.unit == documentUnit) {
+        return true;
+    }
+    // Walk up from the document's unit through the organisation the store holds.
+    for (const DocumentInfo& d : store_.documents()) {
+        if (d.kind != "organisation") {
+            continue;
+        }
+        pugi::xml_document org;
+        const auto latest = store_.revision(d.key, d.revision);
+        if (!latest || !org.load_string(latest->xml.c_str())) {
+            continue;
+        }
+        std::map<std::string, std::string> parents;
+        for (pugi::xpath_node unit : org.select_nodes("//*[local-name() = 'unit'][@id]")) {
+            parents[unit.node().attribute("id").value()] = unit.node().attribute("parent").value();
+        }
+        std::string current = documentUnit;
+        for (std::size_t step = 0; !current.empty() && step <= parents.size(); ++step) {
+            if (current == user.unit) {
+                return true;
+            }
+            const auto it = parents.find(current);
+            current = it == parents.end() ? std::string() : it->second;
+        }
+    }
+    return false;
+}
+
+Reply Service::createDocument(const Request& request, const User& user) {
+    if (!isXml(request)) {
+        return problem(415, "Unsupported media type", "send the document as application/xml");
+    }
+    if (user.role != Role::author && user.role != Role::admin) {
+        store_.audit(user.name, "refused.create", "", 0,
+                     "role " + std::string(roleName(user.role)));
+        return problem(403, "Forbidden", "only authors and admins create documents");
+    }
+    std::vector<Diagnostic> diagnostics;
+    const auto upload = validate(request.body, store_, diagnostics);
+    if (!upload) {
+        return refusedUpload(diagnostics);
+    }
+    if (user.role != Role::admin && !withinUnit(user, upload->unit)) {
+        store_.audit(user.name, "refused.create", upload->key, 0,
+                     "unit " + upload->unit + " is not " + user.unit);
+        return problem(403, "Forbidden",
+                       user.name + " writes for unit " + user.unit + ", not " + upload->unit);
+    }
+    const std::string sha = sha256Hex(request.body);
+    const WriteOutcome outcome =
+        store_.createDocument({0, upload->key, upload->kind, upload->unit, upload->title, 0, {}},
+                              request.body, sha, user.name);
+    if (outcome == WriteOutcome::exists) {
+        return problem(409, "Conflict",
+                       "a document " + upload->key + " exists; PUT its content to revise it");
+    }
+    Reply reply = jsonReply(
+        201, json([&](JsonWriter& w) { writeDocument(w, *store_.document(upload->key)); }));
+    reply.headers["Location"] = "/api/v1/documents/" + upload->key;
+    reply.headers["ETag"] = etagOf(1, sha);
+    return reply;
+}
+
+Reply Service::documentMetadata(const std::string& key) {
+    const auto document = store_.document(key);
+    if (!document) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    const auto latest = store_.revision(key, document->revision);
+    const auto approved = store_.latestIn(key, {"approved", "published"});
+    Reply reply = jsonReply(200, json([&](JsonWriter& w) {
+                                w.beginObject();
+                                w.field("id", document->key);
+                                w.field("kind", document->kind);
+                                w.field("title", document->title);
+                                w.field("unit", document->unit);
+                                w.field("state", document->state);
+                                w.field("revision", document->revision);
+                                w.field("sha256", latest->sha256);
+                                w.key("approvedRevision");
+                                if (approved) {
+                                    w.value(approved->number);
+                                } else {
+                                    w.null();
+                                }
+                                w.endObject();
+                            }));
+    reply.headers["ETag"] = etagOf(document->revision, latest->sha256);
+    return reply;
+}
+
+Reply Service::content(const std::string& key) {
+    const auto document = store_.document(key);
+    if (!document) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    const auto latest = store_.revision(key, document->revision);
+    Reply reply;
+    reply.contentType = "application/xml";
+    reply.body = latest->xml;
+    reply.headers["ETag"] = etagOf(latest->number, latest->sha256);
+    return reply;
+}
+
+Reply Service::putContent(const Request& request, const User& user, const std::string& key) {
+    const auto document = store_.document(key);
+    if (!document) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    if (user.role != Role::author && user.role != Role::admin) {
+        store_.audit(user.name, "refused.revise", key, document->revision,
+                     "role " + std::string(roleName(user.role)));
+        return problem(403, "Forbidden", "only authors and admins revise documents");
+    }
+    if (user.role != Role::admin && !withinUnit(user, document->unit)) {
+        store_.audit(user.name, "refused.revise", key, document->revision,
+                     "unit " + document->unit + " is not " + user.unit);
+        return problem(403, "Forbidden",
+                       user.name + " writes for unit " + user.unit + ", not " + document->unit);
+    }
+    const std::string ifMatch = request.header("if-match");
+    if (ifMatch.empty()) {
+        return problem(428, "Precondition required",
+                       "send If-Match with the ETag of the revision you edited");
+    }
+    const auto latest = store_.revision(key, document->revision);
+    if (ifMatch != etagOf(latest->number, latest->sha256)) {
+        return problem(412, "Precondition failed",
+                       "the document has changed since; the current revision is " +
+                           std::to_string(latest->number));
+    }
+    if (!isXml(request)) {
+        return problem(415, "Unsupported media type", "send the document as application/xml");
+    }
+    if (latest->state == "in_review") {
+        return problem(409, "Conflict",
+                       "revision " + std::to_string(latest->number) +
+                           " is in review; it must be sent back or withdrawn first");
+    }
+    std::vector<Diagnostic> diagnostics;
+    const auto upload = validate(request.body, store_, diagnostics);
+    if (!upload) {
+        return refusedUpload(diagnostics);
+    }
+    if (upload->key != key || upload->kind != document->kind) {
+        return problem(422, "The document is not valid",
+                       "the content is " + upload->kind + " " + upload->key + ", not " +
+                           document->kind + " " + key);
+    }
+    if (upload->unit != document->unit) {
+        return problem(422, "The document is not valid",
+                       "the document belongs to unit " + document->unit +
+                           "; a revision cannot move it to " + upload->unit);
+    }
+    const std::string sha = sha256Hex(request.body);
+    int number = 0;
+    const WriteOutcome outcome = store_.addRevision(key, latest->number, upload->title,
+                                                    request.body, sha, user.name, number);
+    if (outcome == WriteOutcome::conflict) {
+        return problem(412, "Precondition failed", "the document changed while it was saved");
+    }
+    Reply reply = documentMetadata(key);
+    reply.headers["ETag"] = etagOf(number, sha);
+    return reply;
+}
+
+Reply Service::revision(const std::string& key, const std::string& number) {
+    char* end = nullptr;
+    const long n = std::strtol(number.c_str(), &end, 10);
+    if (number.empty() || *end != '\0' || n < 1 || n > 1000000) {
+        return problem(404, "Not found", "no revision " + number + " of " + key);
+    }
+    const auto found = store_.revision(key, static_cast<int>(n));
+    if (!found) {
+        return problem(404, "Not found", "no revision " + number + " of " + key);
+    }
+    Reply reply;
+    reply.contentType = "application/xml";
+    reply.body = found->xml;
+    reply.headers["ETag"] = etagOf(found->number, found->sha256);
+    reply.headers["Cache-Control"] = "private, max-age=31536000, immutable";
+    return reply;
+}
+
+Reply Service::transition(const Request& request, const User& user, const std::string& key) {
+    std::string action;
+    std::string comment;
+    try {
+        Poco::JSON::Parser parser;
+        const auto body = parser.parse(request.body).extract<Poco::JSON::Object::Ptr>();
+        action = body->optValue<std::string>("action", "");
+        comment = body->optValue<std::string>("comment", "");
+    } catch (const std::exception&) {
+        return problem(400, "Bad request",
+                       "send {\"action\": \"submit|approve|...\", \"comment\": \"...\"}");
+    }
+    // A document keeps its unit for life, so the unit is judged before the store's
+    // transaction (which must not call back into the store).
+    const auto document = store_.document(key);
+    if (!document) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    const bool within = withinUnit(user, document->unit);
+    const TransitionResult result = store_.transition(
+        {key, action, comment, user, [within](const std::string&) { return within; }});
+    if (!result.found) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    const Decision& d = result.decision;
+    switch (d.outcome) {
+    case Outcome::illegal:
+        return problem(409, "Conflict", d.reason);
+    case Outcome::forbidden:
+        return problem(403, "Forbidden", d.reason);
+    case Outcome::commentRequired:
+        return problem(422, "Comment required", d.reason);
+    case Outcome::vote:
+    case Outcome::done:
+        break;
+    }
+    return jsonReply(d.outcome == Outcome::vote ? 202 : 200, json([&](JsonWriter& w) {
+                         w.beginObject();
+                         w.field("id", key);
+                         w.field("action", action);
+                         w.field("state", result.document.state);
+                         w.field("revision", result.document.revision);
+                         w.field("approvals", d.votes);
+                         w.field("quorum", d.quorum);
+                         w.endObject();
+                     }));
+}
+
+Reply Service::history(const std::string& key) {
+    if (!store_.document(key)) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    return jsonReply(200, eventsJson(store_.history(key), false));
+}
+
+Reply Service::auditTrail(const Request& request) {
+    const auto number = [&request](const char* name, long long fallback) {
+        const auto it = request.query.find(name);
+        if (it == request.query.end()) {
+            return fallback;
+        }
+        char* end = nullptr;
+        const long long value = std::strtoll(it->second.c_str(), &end, 10);
+        return *end == '\0' && value >= 0 ? value : fallback;
+    };
+    const long long after = number("after", 0);
+    const int limit = static_cast<int>(std::min(number("limit", 1000), 10000LL));
+    return jsonReply(200, eventsJson(store_.auditTrail(after, limit), true));
+}
+
+Reply Service::auditVerify() {
+    const AuditVerification result = store_.verify();
+    return jsonReply(200, json([&](JsonWriter& w) {
+                         w.beginObject();
+                         w.field("ok", result.ok());
+                         w.field("events", static_cast<long long>(result.events));
+                         w.key("problems");
+                         w.beginArray();
+                         for (const std::string& p : result.problems) {
+                             w.value(p);
+                         }
+                         w.endArray();
+                         w.endObject();
+                     }));
+}
+
+} // namespace rodtrad::workflow
