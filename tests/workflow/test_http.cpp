@@ -56,7 +56,9 @@ struct Response {
 // users of every role.
 class Server {
 public:
-    Server() : dir_(fs::temp_directory_path() / ("rodtrad-http-" + std::to_string(::getpid()))) {
+    explicit Server(const std::string& seed = {})
+        : dir_(fs::temp_directory_path() /
+               ("rodtrad-http-" + std::to_string(::getpid()) + (seed.empty() ? "" : "-seeded"))) {
         fs::remove_all(dir_);
         const auto add = [this](const std::string& name, const std::string& role,
                                 const std::string& unit) {
@@ -83,15 +85,30 @@ public:
             ::dup2(out[1], STDOUT_FILENO);
             ::close(out[0]);
             const std::string data = dir_.string();
-            ::execl(RODTRAD_SERVER_BINARY, RODTRAD_SERVER_BINARY, "serve", "--data", data.c_str(),
-                    "--port", "0", static_cast<char*>(nullptr));
+            if (seed.empty()) {
+                ::execl(RODTRAD_SERVER_BINARY, RODTRAD_SERVER_BINARY, "serve", "--data",
+                        data.c_str(), "--port", "0", static_cast<char*>(nullptr));
+            } else {
+                ::execl(RODTRAD_SERVER_BINARY, RODTRAD_SERVER_BINARY, "serve", "--data",
+                        data.c_str(), "--port", "0", "--seed", seed.c_str(),
+                        static_cast<char*>(nullptr));
+            }
             ::_exit(127);
         }
         ::close(out[1]);
+        // The address is on the line that says where the server listens (after the seeding).
         std::string line;
         char c;
-        while (::read(out[0], &c, 1) == 1 && c != '\n') {
-            line += c;
+        while (line.find("listening on") == std::string::npos) {
+            line.clear();
+            bool any = false;
+            while (::read(out[0], &c, 1) == 1 && c != '\n') {
+                line += c;
+                any = true;
+            }
+            if (!any && c != '\n') {
+                break;
+            }
         }
         ::close(out[0]);
         const auto colon = line.rfind(':');
@@ -397,7 +414,76 @@ TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {
             EXPECT_EQ(r.body.find("no route"), std::string::npos) << upper << " " << concrete;
         }
     }
-    EXPECT_EQ(described, 12u);
+    EXPECT_EQ(described, 15u);
     expectProblem(s.request("GET", "/api/v1/nothing-here", "rut"), 404, "no route");
     expectProblem(s.request("DELETE", "/api/v1/documents/sp-2025-2027", "rut"), 405, "DELETE");
+}
+
+namespace {
+
+const Server& seededServer() {
+    static const std::unique_ptr<Server> instance = std::make_unique<Server>(example.string());
+    return *instance;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST(HttpService, SeededWithTheExampleApprovalsImported) {
+    const Server& s = seededServer();
+    const Response all = s.request("GET", "/api/v1/documents", "rut");
+    EXPECT_EQ(count(all.body, "\"id\":"), 103u);
+    const Response drafts = s.request("GET", "/api/v1/documents?state=draft", "rut");
+    EXPECT_NE(drafts.body.find("kommunikationslogg-miljo"), std::string::npos);
+    EXPECT_EQ(drafts.body.find("miljopolicy"), std::string::npos);
+    const Response history = s.request("GET", "/api/v1/documents/miljopolicy/history", "rut");
+    EXPECT_NE(history.body.find("\"action\":\"import.approved\""), std::string::npos);
+    EXPECT_NE(history.body.find("approved by Kommunfullmäktige on 2023-06-19 (KF 2023-06-19 § 78)"),
+              std::string::npos)
+        << history.body;
+}
+
+TEST(HttpService, ApprovedRevisionsRenderOnceAndStayTheSameBytes) {
+    const Server& s = seededServer();
+    const Response first = s.request("GET", "/api/v1/documents/miljopolicy/pdf", "rut");
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_EQ(first.contentType, "application/pdf");
+    EXPECT_TRUE(first.body.starts_with("%PDF-"));
+    const Response second = s.request("GET", "/api/v1/documents/miljopolicy/pdf", "anders");
+    EXPECT_TRUE(first.body == second.body);
+    // A draft is rendered each time, with the watermark, and never stored.
+    EXPECT_EQ(s.request("GET", "/api/v1/documents/kommunikationslogg-miljo/pdf", "rut").status,
+              200);
+    const Response trail = s.request("GET", "/api/v1/audit?limit=10000", "admin");
+    EXPECT_EQ(count(trail.body, "\"action\":\"pdf.store\",\"document\":\"miljopolicy\""), 1u);
+    EXPECT_EQ(
+        count(trail.body, "\"action\":\"pdf.store\",\"document\":\"kommunikationslogg-miljo\""),
+        0u);
+    expectProblem(s.request("GET", "/api/v1/documents/org-upplands-vasby/pdf", "rut"), 404,
+                  "no PDF");
+}
+
+TEST(HttpService, ThePublishedPlanIsServedWithoutAToken) {
+    const Server& s = seededServer();
+    expectProblem(s.request("GET", "/public/sp-2025-2027.pdf", ""), 404, "no published");
+    const Response approved = s.request("GET", "/api/v1/documents/sp-2025-2027/pdf", "rut");
+    ASSERT_EQ(approved.status, 200);
+    expectProblem(s.act("rut", "sp-2025-2027", "publish"), 403, "needs the role");
+    EXPECT_EQ(s.act("anders", "sp-2025-2027", "publish").field("state"), "published");
+    const Response index = s.request("GET", "/public/", "");
+    EXPECT_EQ(index.status, 200);
+    EXPECT_NE(index.body.find("\"href\":\"/public/sp-2025-2027.pdf\""), std::string::npos);
+    const Response published = s.request("GET", "/public/sp-2025-2027.pdf", "");
+    ASSERT_EQ(published.status, 200);
+    EXPECT_TRUE(published.body == approved.body); // the approved revision's stored bytes
+    expectProblem(s.request("GET", "/public/miljopolicy.pdf", ""), 404, "no published");
+    EXPECT_EQ(s.request("GET", "/public/../api/v1/documents", "").status, 404);
+    EXPECT_EQ(s.request("POST", "/public/sp-2025-2027.pdf", "").status, 405);
 }

@@ -1,5 +1,6 @@
 #include "rodtrad/workflow/http_server.h"
 
+#include "documents_pdf.h"
 #include "service.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -99,6 +100,23 @@ public:
 protected:
     int main(const std::vector<std::string>&) override {
         const std::unique_ptr<Store> store = openSqliteStore(options_.data);
+        if (!options_.seed.empty()) {
+            if (!store->documents().empty()) {
+                std::cout << "the store in " << options_.data
+                          << " holds documents already; not seeding it again" << std::endl;
+            } else {
+                const std::vector<std::string> problems = seedFromWorkspace(*store, options_.seed);
+                for (const std::string& p : problems) {
+                    std::cerr << p << '\n';
+                }
+                if (!problems.empty()) {
+                    std::cerr << "rodtrad-server serve: cannot seed from " << options_.seed << '\n';
+                    return EXIT_DATAERR;
+                }
+                std::cout << "seeded " << store->documents().size() << " documents from "
+                          << options_.seed << std::endl;
+            }
+        }
         Service service(*store);
         Poco::Net::ServerSocket socket(
             Poco::Net::SocketAddress(options_.listen, static_cast<Poco::UInt16>(options_.port)),

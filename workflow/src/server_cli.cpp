@@ -21,7 +21,7 @@ constexpr int exitUsage = 2;
 constexpr std::string_view overview = R"(usage: rodtrad-server COMMAND [ARGS] [--help]
 
 Commands:
-  serve --data DIR [--port N] [--listen ADDRESS] [--config FILE]
+  serve --data DIR [--port N] [--listen ADDRESS] [--seed WORKSPACE] [--config FILE]
                       run the HTTP service (port 0: any free port, printed)
   user add --data DIR --name NAME --role author|reviewer|approver|admin [--unit ID]
                       add a user and print their bearer token
@@ -95,7 +95,10 @@ int serveCommand(int argc, const char* const* argv, std::ostream& out) {
         ("data", po::value(&options.data), "the service's data directory")              //
         ("port", po::value(&options.port), "TCP port (0: any free port; default 8080)") //
         ("listen", po::value(&options.listen), "address to bind (default 127.0.0.1)")   //
-        ("max-threads", po::value(&options.maxThreads), "worker threads (default 64)")  //
+        ("seed", po::value(&options.seed),
+         "fill an empty store with a workspace's documents (approvals in their headers "
+         "imported)")                                                                  //
+        ("max-threads", po::value(&options.maxThreads), "worker threads (default 64)") //
         ("config", po::value(&config),
          "a file of key = value lines (data, port, listen, max-threads); the command line "
          "wins");

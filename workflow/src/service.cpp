@@ -1,7 +1,9 @@
 #include "service.h"
 
+#include "documents_pdf.h"
 #include "load/workspace_impl.h"
 #include "rodtrad/check.h"
+#include "temp_directory.h"
 #include "util/json_writer.h"
 
 #include <Poco/JSON/Object.h>
@@ -10,7 +12,6 @@
 #include <fstream>
 #include <pugixml.hpp>
 #include <sstream>
-#include <unistd.h>
 
 namespace rodtrad::workflow {
 namespace {
@@ -109,25 +110,6 @@ struct Upload {
     std::string title;
 };
 
-class TempDirectory {
-public:
-    TempDirectory() {
-        std::string pattern = (fs::temp_directory_path() / "rodtrad-upload-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw std::runtime_error("cannot create a temporary directory");
-        }
-        path_ = pattern;
-    }
-    ~TempDirectory() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
 void writeFile(const fs::path& file, const std::string& text) {
     fs::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << text;
@@ -147,7 +129,7 @@ std::optional<Upload> validate(const std::string& text, Store& store,
     const pugi::xml_node header = doc->root().child("header");
     Upload upload{header.child_value("id"), doc->root().name(), header.child_value("unit"),
                   header.child_value("title")};
-    const TempDirectory dir;
+    const TempDirectory dir("rodtrad-upload");
     for (const DocumentInfo& stored : store.documents()) {
         if (stored.key == upload.key) {
             continue;
@@ -251,6 +233,9 @@ Reply Service::route(const Request& request) {
     if (p.size() == 2 && p[0] == "api" && p[1] == "openapi.json") {
         return m == "GET" ? jsonReply(200, openApi()) : notAllowed();
     }
+    if (!p.empty() && p[0] == "public") {
+        return m == "GET" ? publicFile(p) : notAllowed();
+    }
     if (p.size() < 3 || p[0] != "api" || p[1] != "v1") {
         return problem(404, "Not found", "no route " + request.path);
     }
@@ -284,6 +269,9 @@ Reply Service::route(const Request& request) {
         }
         if (p.size() == 5 && what == "history") {
             return m == "GET" ? history(key) : notAllowed();
+        }
+        if (p.size() == 5 && what == "pdf") {
+            return m == "GET" ? pdf(key) : notAllowed();
         }
     }
     if (collection == "audit" && p.size() == 3) {
@@ -555,6 +543,93 @@ Reply Service::history(const std::string& key) {
         return problem(404, "Not found", "no document " + key);
     }
     return jsonReply(200, eventsJson(store_.history(key), false));
+}
+
+std::optional<std::string> Service::finalPdf(const DocumentInfo& document, const Revision& revision,
+                                             std::string& error) {
+    if (auto stored = store_.storedPdf(document.key, revision.number)) {
+        return stored;
+    }
+    RenderedRevision rendered = renderRevision(store_, document, revision, true);
+    if (rendered.pdf.empty()) {
+        error = rendered.error;
+        return std::nullopt;
+    }
+    return store_.storePdf(document.key, revision.number, rendered.pdf);
+}
+
+Reply Service::pdf(const std::string& key) {
+    const auto document = store_.document(key);
+    if (!document) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    if (templateForKind(document->kind).empty()) {
+        return problem(404, "Not found", "documents of kind " + document->kind + " have no PDF");
+    }
+    const auto latest = store_.revision(key, document->revision);
+    const bool approved = latest->state == "approved" || latest->state == "published";
+    std::string error;
+    std::optional<std::string> bytes;
+    if (approved) {
+        bytes = finalPdf(*document, *latest, error);
+    } else {
+        RenderedRevision draft = renderRevision(store_, *document, *latest, false);
+        error = draft.error;
+        if (!draft.pdf.empty()) {
+            bytes = std::move(draft.pdf);
+        }
+    }
+    if (!bytes) {
+        return problem(422, "Cannot render the document", error);
+    }
+    Reply reply;
+    reply.contentType = "application/pdf";
+    reply.body = std::move(*bytes);
+    reply.headers["ETag"] = etagOf(latest->number, latest->sha256);
+    reply.headers["Content-Disposition"] =
+        "inline; filename=\"" + key + "-" + std::to_string(latest->number) + ".pdf\"";
+    return reply;
+}
+
+// /public/ lists the published documents; /public/{id}.pdf is one, without a token.
+Reply Service::publicFile(const std::vector<std::string>& path) {
+    if (path.size() == 1) {
+        return jsonReply(200, json([&](JsonWriter& w) {
+                             w.beginArray();
+                             for (const DocumentInfo& d : store_.documents()) {
+                                 if (const auto published = store_.latestIn(d.key, {"published"})) {
+                                     w.beginObject();
+                                     w.field("id", d.key);
+                                     w.field("kind", d.kind);
+                                     w.field("title", d.title);
+                                     w.field("revision", published->number);
+                                     w.field("href", "/public/" + d.key + ".pdf");
+                                     w.endObject();
+                                 }
+                             }
+                             w.endArray();
+                         }));
+    }
+    if (path.size() != 2 || !path[1].ends_with(".pdf")) {
+        return problem(404, "Not found", "nothing published there");
+    }
+    const std::string key = path[1].substr(0, path[1].size() - 4);
+    const auto document = store_.document(key);
+    const auto published = document ? store_.latestIn(key, {"published"}) : std::nullopt;
+    if (!published) {
+        return problem(404, "Not found", "no published document " + key);
+    }
+    std::string error;
+    auto bytes = finalPdf(*document, *published, error);
+    if (!bytes) {
+        return problem(422, "Cannot render the document", error);
+    }
+    Reply reply;
+    reply.contentType = "application/pdf";
+    reply.body = std::move(*bytes);
+    reply.headers["ETag"] = etagOf(published->number, published->sha256);
+    reply.headers["Cache-Control"] = "public, max-age=300";
+    return reply;
 }
 
 Reply Service::auditTrail(const Request& request) {

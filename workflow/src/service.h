@@ -53,6 +53,12 @@ private:
     Reply revision(const std::string& key, const std::string& number);
     Reply transition(const Request& request, const User& user, const std::string& key);
     Reply history(const std::string& key);
+    Reply pdf(const std::string& key);
+    Reply publicFile(const std::vector<std::string>& path);
+    // The PDF of an approved or published revision: rendered once, stored, the same bytes ever
+    // after.
+    std::optional<std::string> finalPdf(const DocumentInfo& document, const Revision& revision,
+                                        std::string& error);
     Reply auditTrail(const Request& request);
     Reply auditVerify();
 

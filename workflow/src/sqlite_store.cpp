@@ -1,5 +1,6 @@
 #include "rodtrad/workflow/store.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -68,6 +69,8 @@ const char* const schema[] = {
     "CREATE TABLE IF NOT EXISTS votes (document_id INTEGER NOT NULL, number INTEGER NOT NULL, "
     "action TEXT NOT NULL, user_name TEXT NOT NULL, "
     "PRIMARY KEY (document_id, number, action, user_name))",
+    "CREATE TABLE IF NOT EXISTS pdfs (document_id INTEGER NOT NULL, number INTEGER NOT NULL, "
+    "pdf BLOB NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (document_id, number))",
     "CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, "
     "actor TEXT NOT NULL, action TEXT NOT NULL, document TEXT NOT NULL, revision INTEGER NOT NULL, "
     "detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
@@ -277,6 +280,51 @@ public:
         return result;
     }
 
+    void importApproval(const std::string& key, const std::string& actor,
+                        const std::string& detail) override {
+        write([&] {
+            const auto document = findDocument(key);
+            if (!document) {
+                throw std::logic_error("no document " + key);
+            }
+            std::string state = "approved";
+            std::int64_t id = document->id;
+            int number = document->revision;
+            *session_ << "UPDATE revisions SET state = $1 WHERE document_id = $2 AND number = $3",
+                use(state), use(id), use(number), now;
+            appendAudit(actor, "import.approved", key, number, detail);
+        });
+    }
+
+    std::optional<std::string> storedPdf(const std::string& key, int revision) override {
+        const std::lock_guard lock(mutex_);
+        return findPdf(key, revision);
+    }
+
+    std::string storePdf(const std::string& key, int revision, const std::string& pdf) override {
+        std::string kept;
+        write([&] {
+            if (auto existing = findPdf(key, revision)) {
+                kept = std::move(*existing);
+                return;
+            }
+            const auto document = findDocument(key);
+            if (!document) {
+                throw std::logic_error("no document " + key);
+            }
+            std::int64_t id = document->id;
+            int number = revision;
+            Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(pdf.data()), pdf.size());
+            std::string sha = sha256Hex(pdf);
+            *session_ << "INSERT INTO pdfs (document_id, number, pdf, sha256) "
+                         "VALUES ($1, $2, $3, $4)",
+                use(id), use(number), use(blob), use(sha), now;
+            appendAudit("rodtrad-server", "pdf.store", key, revision, "sha256=" + sha);
+            kept = pdf;
+        });
+        return kept;
+    }
+
     void audit(const std::string& actor, const std::string& action, const std::string& document,
                int revision, const std::string& detail) override {
         write([&] { appendAudit(actor, action, document, revision, detail); });
@@ -421,6 +469,19 @@ private:
         }
         return Revision{number,      states[0],     xmls[0], hashes[0],
                         creators[0], submitters[0], times[0]};
+    }
+
+    std::optional<std::string> findPdf(const std::string& key, int revision) {
+        std::vector<Poco::Data::BLOB> pdfs;
+        std::string k = key;
+        int n = revision;
+        *session_ << "SELECT p.pdf FROM pdfs p JOIN documents d ON d.id = p.document_id "
+                     "WHERE d.doc_key = $1 AND p.number = $2",
+            into(pdfs), use(k), use(n), now;
+        if (pdfs.empty()) {
+            return std::nullopt;
+        }
+        return std::string(reinterpret_cast<const char*>(pdfs[0].rawContent()), pdfs[0].size());
     }
 
     void insertRevision(std::int64_t documentId, int number, const std::string& xml,

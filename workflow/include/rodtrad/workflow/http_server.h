@@ -7,6 +7,7 @@ namespace rodtrad::workflow {
 
 struct ServeOptions {
     std::string data;                 // the store's directory
+    std::string seed;                 // a workspace to fill an empty store from
     std::string listen = "127.0.0.1"; // address to bind
     int port = 8080;                  // 0: any free port (printed)
     int maxThreads = 64;              // size this to the open connections (keep-alive)

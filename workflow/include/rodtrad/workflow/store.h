@@ -110,6 +110,15 @@ public:
                                              const std::vector<std::string>& states) = 0;
 
     virtual TransitionResult transition(const TransitionRequest& request) = 0;
+    // Records that the latest revision was approved outside the service (a decision in the
+    // document's header, imported with a workspace): state approved, audited as an import.
+    virtual void importApproval(const std::string& key, const std::string& actor,
+                                const std::string& detail) = 0;
+
+    // The PDF rendered from an approved revision, kept so that it is served byte for byte the
+    // same ever after. storePdf keeps the first one stored and returns it.
+    virtual std::optional<std::string> storedPdf(const std::string& key, int revision) = 0;
+    virtual std::string storePdf(const std::string& key, int revision, const std::string& pdf) = 0;
 
     // Records a refusal (401, 403) or another event that changes nothing.
     virtual void audit(const std::string& actor, const std::string& action,
