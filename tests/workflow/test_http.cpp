@@ -414,7 +414,7 @@ TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {
             EXPECT_EQ(r.body.find("no route"), std::string::npos) << upper << " " << concrete;
         }
     }
-    EXPECT_EQ(described, 15u);
+    EXPECT_EQ(described, 18u);
     expectProblem(s.request("GET", "/api/v1/nothing-here", "rut"), 404, "no route");
     expectProblem(s.request("DELETE", "/api/v1/documents/sp-2025-2027", "rut"), 405, "DELETE");
 }
@@ -486,4 +486,50 @@ TEST(HttpService, ThePublishedPlanIsServedWithoutAToken) {
     expectProblem(s.request("GET", "/public/miljopolicy.pdf", ""), 404, "no published");
     EXPECT_EQ(s.request("GET", "/public/../api/v1/documents", "").status, 404);
     EXPECT_EQ(s.request("POST", "/public/sp-2025-2027.pdf", "").status, 405);
+}
+
+TEST(HttpService, ARoundsDashboardShowsStateWaitingForAndOverdue) {
+    const Server& s = seededServer();
+    expectProblem(s.request("POST", "/api/v1/rounds", "tomas",
+                            R"({"name": "VP 2026", "due": "2020-01-31"})", "application/json"),
+                  403, "quality staff");
+    expectProblem(s.request("POST", "/api/v1/rounds", "rut",
+                            R"({"name": "VP 2026", "due": "31 januari"})", "application/json"),
+                  422, "due must be a date");
+    expectProblem(s.request("POST", "/api/v1/rounds", "rut",
+                            R"({"name": "x", "due": "2020-01-31", "kinds": ["plan"]})",
+                            "application/json"),
+                  422, "no document kind \"plan\"");
+    // A round long past its due date over the EMS logs: the drafts among them are overdue.
+    const Response created = s.request(
+        "POST", "/api/v1/rounds", "rut",
+        R"({"name": "Loggar 2025", "due": "2020-01-31", "kinds": ["nonconformityLog", "communicationLog", "environmentalPolicy"]})",
+        "application/json");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string location = created.headers.at("Location");
+    const Response dashboard = s.request("GET", location, "tomas");
+    ASSERT_EQ(dashboard.status, 200) << dashboard.body;
+    const auto json = dashboard.json();
+    EXPECT_EQ(json->getValue<int>("total"), 3);
+    EXPECT_EQ(json->getValue<int>("approved"), 1); // the policy
+    EXPECT_EQ(json->getValue<int>("overdue"), 2);
+    EXPECT_NE(dashboard.body.find(R"("id":"kommunikationslogg-miljo","kind":"communicationLog")"),
+              std::string::npos);
+    EXPECT_NE(
+        dashboard.body.find(R"("state":"draft","revision":1,"waitingFor":"author","overdue":true)"),
+        std::string::npos)
+        << dashboard.body;
+    // A round due in the future has nothing overdue; rounds list both.
+    const Response future = s.request(
+        "POST", "/api/v1/rounds", "anders",
+        R"({"name": "Verksamhetsplaner tekniska nämnden", "due": "2999-12-31", "units": ["tn"]})",
+        "application/json");
+    ASSERT_EQ(future.status, 201);
+    const Response later = s.request("GET", future.headers.at("Location"), "rut");
+    EXPECT_EQ(later.json()->getValue<int>("overdue"), 0);
+    EXPECT_GT(later.json()->getValue<int>("total"), 0);
+    EXPECT_NE(s.request("GET", "/api/v1/rounds", "rut").body.find("Loggar 2025"),
+              std::string::npos);
+    expectProblem(s.request("GET", "/api/v1/rounds/999", "rut"), 404, "no round");
+    expectProblem(s.request("GET", "/api/v1/rounds/abc", "rut"), 404, "no round");
 }

@@ -8,7 +8,9 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <pugixml.hpp>
 #include <sstream>
@@ -273,6 +275,12 @@ Reply Service::route(const Request& request) {
         if (p.size() == 5 && what == "pdf") {
             return m == "GET" ? pdf(key) : notAllowed();
         }
+    }
+    if (collection == "rounds" && p.size() == 3) {
+        return m == "GET" ? listRounds() : m == "POST" ? createRound(request, *user) : notAllowed();
+    }
+    if (collection == "rounds" && p.size() == 4) {
+        return m == "GET" ? roundDashboard(p[3]) : notAllowed();
     }
     if (collection == "audit" && p.size() == 3) {
         return m == "GET" ? auditTrail(request) : notAllowed();
@@ -630,6 +638,163 @@ Reply Service::publicFile(const std::vector<std::string>& path) {
     reply.headers["ETag"] = etagOf(published->number, published->sha256);
     reply.headers["Cache-Control"] = "public, max-age=300";
     return reply;
+}
+
+namespace {
+
+void writeRound(JsonWriter& w, const Round& round) {
+    w.field("id", static_cast<long long>(round.id));
+    w.field("name", round.name);
+    w.field("due", round.due);
+    w.key("kinds");
+    w.beginArray();
+    for (const std::string& kind : round.kinds) {
+        w.value(kind);
+    }
+    w.endArray();
+    w.key("units");
+    w.beginArray();
+    for (const std::string& unit : round.units) {
+        w.value(unit);
+    }
+    w.endArray();
+    w.field("createdBy", round.createdBy);
+}
+
+// Today's date in UTC, for overdue marks (the service may read the clock; the pipeline never).
+Date today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
+}
+
+// Who the document waits for in its state.
+const char* waitingFor(const std::string& state) {
+    if (state == "draft" || state == "changes_requested") {
+        return "author";
+    }
+    if (state == "in_review") {
+        return "reviewer or approver";
+    }
+    if (state == "approved") {
+        return "publisher";
+    }
+    return "";
+}
+
+} // namespace
+
+Reply Service::listRounds() {
+    return jsonReply(200, json([&](JsonWriter& w) {
+                         w.beginArray();
+                         for (const Round& round : store_.rounds()) {
+                             w.beginObject();
+                             writeRound(w, round);
+                             w.endObject();
+                         }
+                         w.endArray();
+                     }));
+}
+
+Reply Service::createRound(const Request& request, const User& user) {
+    if (user.role == Role::author) {
+        store_.audit(user.name, "refused.round.create", "", 0, "role author");
+        return problem(403, "Forbidden", "authors take part in rounds; quality staff run them");
+    }
+    Round round;
+    try {
+        Poco::JSON::Parser parser;
+        const auto body = parser.parse(request.body).extract<Poco::JSON::Object::Ptr>();
+        round.name = body->optValue<std::string>("name", "");
+        round.due = body->optValue<std::string>("due", "");
+        for (const char* list : {"kinds", "units"}) {
+            if (const auto array = body->getArray(list)) {
+                for (std::size_t i = 0; i < array->size(); ++i) {
+                    (std::string_view(list) == "kinds" ? round.kinds : round.units)
+                        .push_back(array->getElement<std::string>(static_cast<unsigned>(i)));
+                }
+            }
+        }
+    } catch (const std::exception&) {
+        return problem(400, "Bad request",
+                       "send {\"name\": ..., \"due\": \"YYYY-MM-DD\", \"kinds\": [...], "
+                       "\"units\": [...]}");
+    }
+    if (round.name.empty() || round.name.size() > 200) {
+        return problem(422, "Invalid round", "name must be 1 to 200 characters");
+    }
+    if (!Date::parse(round.due)) {
+        return problem(422, "Invalid round",
+                       "due must be a date YYYY-MM-DD, not \"" + round.due + "\"");
+    }
+    for (const std::string& kind : round.kinds) {
+        if (WorkflowCatalogue::instance().forKind(kind) == nullptr) {
+            return problem(422, "Invalid round", "there is no document kind \"" + kind + "\"");
+        }
+    }
+    round.createdBy = user.name;
+    const Round created = store_.createRound(round);
+    Reply reply = jsonReply(201, json([&](JsonWriter& w) {
+                                w.beginObject();
+                                writeRound(w, created);
+                                w.endObject();
+                            }));
+    reply.headers["Location"] = "/api/v1/rounds/" + std::to_string(created.id);
+    return reply;
+}
+
+Reply Service::roundDashboard(const std::string& id) {
+    char* end = nullptr;
+    const long long number = std::strtoll(id.c_str(), &end, 10);
+    const auto round = *end == '\0' && number > 0 ? store_.round(number) : std::nullopt;
+    if (!round) {
+        return problem(404, "Not found", "no round " + id);
+    }
+    const Date due = *Date::parse(round->due);
+    const bool pastDue = due < today();
+    const auto inScope = [&round](const DocumentInfo& d) {
+        const auto has = [](const std::vector<std::string>& list, const std::string& value) {
+            return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+        };
+        return has(round->kinds, d.kind) && has(round->units, d.unit);
+    };
+    std::size_t done = 0;
+    std::size_t total = 0;
+    std::size_t overdue = 0;
+    const std::string body = json([&](JsonWriter& w) {
+        w.beginObject();
+        writeRound(w, *round);
+        w.key("documents");
+        w.beginArray();
+        for (const DocumentInfo& d : store_.documents()) {
+            if (!inScope(d)) {
+                continue;
+            }
+            const bool finished = d.state == "approved" || d.state == "published";
+            const bool late = pastDue && !finished;
+            ++total;
+            done += finished ? 1 : 0;
+            overdue += late ? 1 : 0;
+            w.beginObject();
+            w.field("id", d.key);
+            w.field("kind", d.kind);
+            w.field("unit", d.unit);
+            w.field("title", d.title);
+            w.field("state", d.state);
+            w.field("revision", d.revision);
+            w.field("waitingFor", waitingFor(d.state));
+            w.field("overdue", late);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    });
+    // The counts go first for a reader; they are known only once the list is written.
+    std::string summary = "{\"approved\":" + std::to_string(done) +
+                          ",\"total\":" + std::to_string(total) +
+                          ",\"overdue\":" + std::to_string(overdue) + ",";
+    return jsonReply(200, summary + body.substr(1));
 }
 
 Reply Service::auditTrail(const Request& request) {

@@ -54,6 +54,9 @@ private:
     Reply transition(const Request& request, const User& user, const std::string& key);
     Reply history(const std::string& key);
     Reply pdf(const std::string& key);
+    Reply listRounds();
+    Reply createRound(const Request& request, const User& user);
+    Reply roundDashboard(const std::string& id);
     Reply publicFile(const std::vector<std::string>& path);
     // The PDF of an approved or published revision: rendered once, stored, the same bytes ever
     // after.

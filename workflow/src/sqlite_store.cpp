@@ -11,6 +11,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
 namespace rodtrad::workflow {
@@ -71,6 +72,9 @@ const char* const schema[] = {
     "PRIMARY KEY (document_id, number, action, user_name))",
     "CREATE TABLE IF NOT EXISTS pdfs (document_id INTEGER NOT NULL, number INTEGER NOT NULL, "
     "pdf BLOB NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (document_id, number))",
+    "CREATE TABLE IF NOT EXISTS rounds (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "due TEXT NOT NULL, kinds TEXT NOT NULL, units TEXT NOT NULL, created_by TEXT NOT NULL, "
+    "created_at BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, "
     "actor TEXT NOT NULL, action TEXT NOT NULL, document TEXT NOT NULL, revision INTEGER NOT NULL, "
     "detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
@@ -325,6 +329,36 @@ public:
         return kept;
     }
 
+    Round createRound(const Round& round) override {
+        Round created = round;
+        write([&] {
+            std::string name = round.name, due = round.due, kinds = joined(round.kinds),
+                        units = joined(round.units), by = round.createdBy;
+            std::int64_t at = nowMicros();
+            *session_ << "INSERT INTO rounds (name, due, kinds, units, created_by, created_at) "
+                         "VALUES ($1, $2, $3, $4, $5, $6)",
+                use(name), use(due), use(kinds), use(units), use(by), use(at), now;
+            std::vector<std::int64_t> ids;
+            *session_ << "SELECT MAX(id) FROM rounds", into(ids), now;
+            created.id = ids.at(0);
+            appendAudit(by, "round.create", "", 0,
+                        "round=" + std::to_string(created.id) + " name=" + name + " due=" + due +
+                            " kinds=" + kinds + " units=" + units);
+        });
+        return created;
+    }
+
+    std::vector<Round> rounds() override {
+        const std::lock_guard lock(mutex_);
+        return readRounds(0);
+    }
+
+    std::optional<Round> round(std::int64_t id) override {
+        const std::lock_guard lock(mutex_);
+        auto found = readRounds(id);
+        return found.empty() ? std::nullopt : std::optional<Round>(found.front());
+    }
+
     void audit(const std::string& actor, const std::string& action, const std::string& document,
                int revision, const std::string& detail) override {
         write([&] { appendAudit(actor, action, document, revision, detail); });
@@ -469,6 +503,40 @@ private:
         }
         return Revision{number,      states[0],     xmls[0], hashes[0],
                         creators[0], submitters[0], times[0]};
+    }
+
+    static std::string joined(const std::vector<std::string>& words) {
+        std::string out;
+        for (const std::string& w : words) {
+            out += (out.empty() ? "" : " ") + w;
+        }
+        return out;
+    }
+
+    static std::vector<std::string> split(const std::string& text) {
+        std::vector<std::string> words;
+        std::istringstream in(text);
+        for (std::string w; in >> w;) {
+            words.push_back(w);
+        }
+        return words;
+    }
+
+    // Every round (id 0) or one.
+    std::vector<Round> readRounds(std::int64_t id) {
+        std::vector<std::int64_t> ids;
+        std::vector<std::string> names, dues, kinds, units, creators;
+        std::int64_t all = id, wanted = id;
+        *session_ << "SELECT id, name, due, kinds, units, created_by FROM rounds "
+                     "WHERE $1 = 0 OR id = $2 ORDER BY id",
+            into(ids), into(names), into(dues), into(kinds), into(units), into(creators), use(all),
+            use(wanted), now;
+        std::vector<Round> found;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            found.push_back(
+                {ids[i], names[i], dues[i], split(kinds[i]), split(units[i]), creators[i]});
+        }
+        return found;
     }
 
     std::optional<std::string> findPdf(const std::string& key, int revision) {

@@ -53,6 +53,17 @@ struct AuditEvent {
     std::string hash;
 };
 
+// An approval round: a name, a due date and the documents in scope (kinds and units; empty
+// means all).
+struct Round {
+    std::int64_t id = 0;
+    std::string name;
+    std::string due; // YYYY-MM-DD
+    std::vector<std::string> kinds;
+    std::vector<std::string> units;
+    std::string createdBy;
+};
+
 struct AuditVerification {
     std::int64_t events = 0;
     std::vector<std::string> problems; // empty: the chain and every revision verify
@@ -119,6 +130,10 @@ public:
     // same ever after. storePdf keeps the first one stored and returns it.
     virtual std::optional<std::string> storedPdf(const std::string& key, int revision) = 0;
     virtual std::string storePdf(const std::string& key, int revision, const std::string& pdf) = 0;
+
+    virtual Round createRound(const Round& round) = 0;
+    virtual std::vector<Round> rounds() = 0;
+    virtual std::optional<Round> round(std::int64_t id) = 0;
 
     // Records a refusal (401, 403) or another event that changes nothing.
     virtual void audit(const std::string& actor, const std::string& action,
