@@ -1,5 +1,7 @@
 // The real rodtrad-server on a free port, driven over HTTP: a whole approval round with the
 // example municipality's documents, and every refusal a client can meet.
+#include "rodtrad/evidence.h"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -414,7 +416,7 @@ TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {
             EXPECT_EQ(r.body.find("no route"), std::string::npos) << upper << " " << concrete;
         }
     }
-    EXPECT_EQ(described, 18u);
+    EXPECT_EQ(described, 19u);
     expectProblem(s.request("GET", "/api/v1/nothing-here", "rut"), 404, "no route");
     expectProblem(s.request("DELETE", "/api/v1/documents/sp-2025-2027", "rut"), 405, "DELETE");
 }
@@ -532,4 +534,24 @@ TEST(HttpService, ARoundsDashboardShowsStateWaitingForAndOverdue) {
               std::string::npos);
     expectProblem(s.request("GET", "/api/v1/rounds/999", "rut"), 404, "no round");
     expectProblem(s.request("GET", "/api/v1/rounds/abc", "rut"), 404, "no round");
+}
+
+TEST(HttpService, TheEvidencePackComesWithTheAuditTrailAndVerifies) {
+    const Server& s = seededServer();
+    const Response pack = s.request("GET", "/api/v1/evidence?edition=2015", "rut");
+    ASSERT_EQ(pack.status, 200) << pack.body.substr(0, 300);
+    EXPECT_EQ(pack.contentType, "application/zip");
+    EXPECT_NE(pack.headers.at("Content-Disposition").find("iso14001-2015-evidence-"),
+              std::string::npos);
+    const fs::path file =
+        s.dir_.parent_path() / ("rodtrad-pack-" + std::to_string(::getpid()) + ".zip");
+    std::ofstream(file, std::ios::binary) << pack.body;
+    const rodtrad::VerifyReport report = rodtrad::verifyEvidencePack(file);
+    EXPECT_TRUE(report.ok());
+    EXPECT_GT(report.filesChecked, 100u);
+    fs::remove(file);
+    // The audit trail rides along, listed in the manifest.
+    EXPECT_NE(pack.body.find("audit-trail.xml"), std::string::npos);
+    expectProblem(s.request("GET", "/api/v1/evidence?edition=1999", "rut"), 422, "2015 or 2026");
+    EXPECT_EQ(s.request("GET", "/api/v1/evidence?edition=2026", "rut").status, 200);
 }

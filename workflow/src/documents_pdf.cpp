@@ -52,6 +52,22 @@ std::string templateForKind(const std::string& kind) {
     return {};
 }
 
+void writeWorkspace(Store& store, const fs::path& dir, const std::string& key,
+                    const Revision* revision) {
+    for (const DocumentInfo& d : store.documents()) {
+        std::optional<Revision> chosen;
+        if (revision != nullptr && d.key == key) {
+            chosen = *revision;
+        } else {
+            chosen = store.latestIn(d.key, {"approved", "published"});
+        }
+        if (!chosen) {
+            chosen = store.revision(d.key, d.revision);
+        }
+        std::ofstream(dir / (d.key + ".xml"), std::ios::binary) << chosen->xml;
+    }
+}
+
 RenderedRevision renderRevision(Store& store, const DocumentInfo& document,
                                 const Revision& revision, bool final) {
     RenderedRevision result;
@@ -61,13 +77,7 @@ RenderedRevision renderRevision(Store& store, const DocumentInfo& document,
         return result;
     }
     const TempDirectory dir("rodtrad-render");
-    for (const DocumentInfo& other : store.documents()) {
-        const auto chosen = other.key == document.key
-                                ? std::optional<Revision>(revision)
-                                : store.latestIn(other.key, {"approved", "published"});
-        const auto text = chosen ? chosen : store.revision(other.key, other.revision);
-        std::ofstream(dir.path() / (other.key + ".xml"), std::ios::binary) << text->xml;
-    }
+    writeWorkspace(store, dir.path(), document.key, &revision);
     std::vector<Diagnostic> loading;
     const auto workspace = Workspace::load(dir.path(), {}, loading);
     RenderOptions options;

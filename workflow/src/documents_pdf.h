@@ -20,6 +20,12 @@ struct RenderedRevision {
     std::string error; // why it could not be rendered, when pdf is empty
 };
 
+// Writes the store's documents into `dir` as a workspace (one file per document): each at its
+// latest approved or published revision, a document never approved at its latest; `key` at
+// `revision` instead when given.
+void writeWorkspace(Store& store, const std::filesystem::path& dir, const std::string& key = {},
+                    const Revision* revision = nullptr);
+
 // Renders one revision through the pipeline: the store's documents form the workspace (each
 // at its latest approved revision, else its latest; this document at the given revision), the
 // kind's template binds to it, with the watermark unless `final`.

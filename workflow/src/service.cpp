@@ -3,8 +3,10 @@
 #include "documents_pdf.h"
 #include "load/workspace_impl.h"
 #include "rodtrad/check.h"
+#include "rodtrad/evidence.h"
 #include "temp_directory.h"
 #include "util/json_writer.h"
+#include "util/xml_writer.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -59,6 +61,14 @@ void writeDocument(JsonWriter& w, const DocumentInfo& d) {
     w.field("state", d.state);
     w.field("revision", d.revision);
     w.endObject();
+}
+
+// Today's date in UTC, for overdue marks (the service may read the clock; the pipeline never).
+Date today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
 }
 
 // Audit events as JSON: a document's history (without the document and the chain), or the
@@ -275,6 +285,9 @@ Reply Service::route(const Request& request) {
         if (p.size() == 5 && what == "pdf") {
             return m == "GET" ? pdf(key) : notAllowed();
         }
+    }
+    if (collection == "evidence" && p.size() == 3) {
+        return m == "GET" ? evidence(request) : notAllowed();
     }
     if (collection == "rounds" && p.size() == 3) {
         return m == "GET" ? listRounds() : m == "POST" ? createRound(request, *user) : notAllowed();
@@ -661,14 +674,6 @@ void writeRound(JsonWriter& w, const Round& round) {
     w.field("createdBy", round.createdBy);
 }
 
-// Today's date in UTC, for overdue marks (the service may read the clock; the pipeline never).
-Date today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    ::gmtime_r(&now, &utc);
-    return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
-}
-
 // Who the document waits for in its state.
 const char* waitingFor(const std::string& state) {
     if (state == "draft" || state == "changes_requested") {
@@ -684,6 +689,63 @@ const char* waitingFor(const std::string& state) {
 }
 
 } // namespace
+
+// The evidence pack of the documents as they stand (each at its latest approved revision, a
+// document never approved at its latest), judged today, with the audit trail as evidence of
+// the approvals.
+Reply Service::evidence(const Request& request) {
+    const auto edition =
+        request.query.count("edition") != 0 ? request.query.at("edition") : std::string("2015");
+    if (edition != "2015" && edition != "2026") {
+        return problem(422, "Invalid edition", "edition must be 2015 or 2026, not " + edition);
+    }
+    const TempDirectory dir("rodtrad-evidence");
+    writeWorkspace(store_, dir.path());
+    std::string trail;
+    XmlWriter xml(trail);
+    xml.declaration();
+    xml.open("auditTrail");
+    for (std::int64_t after = 0;;) {
+        const std::vector<AuditEvent> events = store_.auditTrail(after, 10000);
+        if (events.empty()) {
+            break;
+        }
+        for (const AuditEvent& e : events) {
+            xml.open("event");
+            xml.attribute("seq", std::to_string(e.seq));
+            xml.attribute("at", std::to_string(e.at));
+            xml.attribute("who", e.actor);
+            xml.attribute("action", e.action);
+            xml.attribute("document", e.document);
+            xml.attribute("revision", e.revision);
+            xml.attribute("detail", e.detail);
+            xml.attribute("previousHash", e.previousHash);
+            xml.attribute("hash", e.hash);
+            xml.close();
+            after = e.seq;
+        }
+    }
+    xml.close();
+    trail += '\n';
+    std::vector<Diagnostic> diagnostics;
+    const auto workspace = Workspace::load(dir.path(), {}, diagnostics);
+    EvidenceOptions options;
+    options.edition = edition;
+    options.asOf = today();
+    options.supplied.push_back({"audit-trail.xml", "audit-trail", trail});
+    EvidencePack pack;
+    try {
+        pack = buildEvidencePack(*workspace, options);
+    } catch (const std::exception& e) {
+        return problem(422, "Cannot build the evidence pack", e.what());
+    }
+    Reply reply;
+    reply.contentType = "application/zip";
+    reply.body = std::move(pack.zip);
+    reply.headers["Content-Disposition"] = "attachment; filename=\"iso14001-" + edition +
+                                           "-evidence-" + options.asOf->toString() + ".zip\"";
+    return reply;
+}
 
 Reply Service::listRounds() {
     return jsonReply(200, json([&](JsonWriter& w) {

@@ -54,6 +54,7 @@ private:
     Reply transition(const Request& request, const User& user, const std::string& key);
     Reply history(const std::string& key);
     Reply pdf(const std::string& key);
+    Reply evidence(const Request& request);
     Reply listRounds();
     Reply createRound(const Request& request, const User& user);
     Reply roundDashboard(const std::string& id);
