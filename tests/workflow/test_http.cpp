@@ -2,12 +2,15 @@
 // example municipality's documents, and every refusal a client can meet.
 #include "rodtrad/evidence.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -15,9 +18,11 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -54,13 +59,15 @@ struct Response {
     std::string field(const std::string& name) const { return json()->getValue<std::string>(name); }
 };
 
+int instances = 0;
+
 // A server process of its own, on a port the kernel picks, with a fresh data directory and
 // users of every role.
 class Server {
 public:
     explicit Server(const std::string& seed = {})
         : dir_(fs::temp_directory_path() /
-               ("rodtrad-http-" + std::to_string(::getpid()) + (seed.empty() ? "" : "-seeded"))) {
+               ("rodtrad-http-" + std::to_string(::getpid()) + "-" + std::to_string(++instances))) {
         fs::remove_all(dir_);
         const auto add = [this](const std::string& name, const std::string& role,
                                 const std::string& unit) {
@@ -77,6 +84,11 @@ public:
         add("rut", "reviewer", "");
         add("anders", "approver", "");
         add("eva", "approver", "");
+        start(seed);
+    }
+
+    // Starts the server process on the data directory and reads the port it prints.
+    void start(const std::string& seed = {}) {
         int out[2];
         if (::pipe(out) != 0) {
             throw std::runtime_error("pipe");
@@ -100,7 +112,7 @@ public:
         ::close(out[1]);
         // The address is on the line that says where the server listens (after the seeding).
         std::string line;
-        char c;
+        char c = 0;
         while (line.find("listening on") == std::string::npos) {
             line.clear();
             bool any = false;
@@ -119,6 +131,14 @@ public:
             throw std::runtime_error("the server did not say its port: " + line);
         }
     }
+
+    // Kills the server without a chance to clean up, as a power cut would.
+    void crash() {
+        ::kill(pid_, SIGKILL);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+    }
+
     ~Server() {
         ::kill(pid_, SIGTERM);
         int status = 0;
@@ -554,4 +574,103 @@ TEST(HttpService, TheEvidencePackComesWithTheAuditTrailAndVerifies) {
     EXPECT_NE(pack.body.find("audit-trail.xml"), std::string::npos);
     expectProblem(s.request("GET", "/api/v1/evidence?edition=1999", "rut"), 422, "2015 or 2026");
     EXPECT_EQ(s.request("GET", "/api/v1/evidence?edition=2026", "rut").status, 200);
+}
+
+TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
+    Server s(example.string());
+    const Response approvedList = s.request("GET", "/api/v1/documents?state=approved", "rut");
+    std::vector<std::string> documents;
+    const auto array =
+        Poco::JSON::Parser().parse(approvedList.body).extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto d = array->getObject(static_cast<unsigned>(i));
+        if (d->getValue<std::string>("kind") != "organisation") {
+            documents.push_back(d->getValue<std::string>("id"));
+        }
+    }
+    ASSERT_GT(documents.size(), 40u);
+    // Clients take documents from a shared list and walk each through a new revision, submit and
+    // approval; every 2xx is written down. The server is killed mid-run.
+    struct Acknowledged {
+        std::string document;
+        std::string step;
+        int revision = 0;
+    };
+    std::mutex lock;
+    std::vector<Acknowledged> acknowledged;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    const auto client = [&] {
+        while (!stop) {
+            const std::size_t i = next++;
+            if (i >= documents.size()) {
+                return;
+            }
+            const std::string& id = documents[i];
+            try {
+                const Response current =
+                    s.request("GET", "/api/v1/documents/" + id + "/content", "admin");
+                const Response put =
+                    s.request("PUT", "/api/v1/documents/" + id + "/content", "admin", current.body,
+                              "application/xml", {{"If-Match", current.headers.at("ETag")}});
+                if (put.status != 200) {
+                    continue;
+                }
+                {
+                    const std::lock_guard guard(lock);
+                    acknowledged.push_back({id, "revise", put.json()->getValue<int>("revision")});
+                }
+                if (s.act("admin", id, "submit").status != 200) {
+                    continue;
+                }
+                {
+                    const std::lock_guard guard(lock);
+                    acknowledged.push_back({id, "submit", 0});
+                }
+                const Response approve = s.act("anders", id, "approve");
+                const std::lock_guard guard(lock);
+                acknowledged.push_back({id, approve.status == 200 ? "approve" : "vote", 0});
+            } catch (const std::exception&) {
+                // The server went away mid-request: that request was not acknowledged.
+            }
+        }
+    };
+    std::vector<std::thread> clients;
+    for (int i = 0; i < 4; ++i) {
+        clients.emplace_back(client);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    s.crash();
+    stop = true;
+    for (std::thread& t : clients) {
+        t.join();
+    }
+    ASSERT_FALSE(acknowledged.empty()) << "no transition completed before the kill";
+    RecordProperty("acknowledged", static_cast<int>(acknowledged.size()));
+    RecordProperty("documents", static_cast<int>(documents.size()));
+
+    s.start();
+    for (const Acknowledged& a : acknowledged) {
+        SCOPED_TRACE(a.document + " " + a.step);
+        const Response meta = s.request("GET", "/api/v1/documents/" + a.document, "rut");
+        ASSERT_EQ(meta.status, 200);
+        const std::string state = meta.field("state");
+        if (a.step == "revise") {
+            EXPECT_GE(meta.json()->getValue<int>("revision"), a.revision);
+            EXPECT_EQ(s.request("GET",
+                                "/api/v1/documents/" + a.document + "/revisions/" +
+                                    std::to_string(a.revision),
+                                "rut")
+                          .status,
+                      200);
+        } else if (a.step == "submit" || a.step == "vote") {
+            EXPECT_TRUE(state == "in_review" || state == "approved") << state;
+        } else {
+            EXPECT_EQ(state, "approved");
+        }
+    }
+    const Response verify = s.request("GET", "/api/v1/audit/verify", "admin");
+    EXPECT_TRUE(verify.json()->getValue<bool>("ok")) << verify.body;
+    const std::string cli = runServerCommand("audit verify --data " + s.dir_.string());
+    EXPECT_NE(cli.find("chain correctly"), std::string::npos) << cli;
 }
