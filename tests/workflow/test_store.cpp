@@ -231,9 +231,28 @@ TEST(ServerCommandLine, UserAddPrintsATokenTheStoreKnowsOnlyByItsHash) {
         true);
     EXPECT_EQ(status, 2);
 
+    EXPECT_EQ(
+        capture(server + " round add --data " + dir.string() +
+                    " --name Loggar --due 2026-01-31 --kind nonconformityLog communicationLog",
+                status),
+        "1\n");
+    EXPECT_EQ(status, 0);
+    {
+        const auto store = openSqliteStore(dir);
+        const auto round = store->round(1);
+        ASSERT_TRUE(round);
+        EXPECT_EQ(round->kinds, (std::vector<std::string>{"nonconformityLog", "communicationLog"}));
+    }
+    EXPECT_NE(capture(server + " round add --data " + dir.string() +
+                          " --name X --due 2026-01-31 --kind plan",
+                      status)
+                  .find("no document kind \"plan\""),
+              std::string::npos);
+    EXPECT_EQ(status, 2);
+
     const std::string ok = capture(server + " audit verify --data " + dir.string(), status);
     EXPECT_EQ(status, 0) << ok;
-    EXPECT_NE(ok.find("1 audit events chain correctly"), std::string::npos) << ok;
+    EXPECT_NE(ok.find("2 audit events chain correctly"), std::string::npos) << ok;
     {
         Poco::Data::SQLite::Connector::registerConnector();
         Poco::Data::Session session("SQLite", (dir / "rodtrad.sqlite").string());

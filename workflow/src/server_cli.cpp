@@ -1,6 +1,7 @@
 #include "rodtrad/workflow/server_cli.h"
 
 #include "cli/options.h"
+#include "rodtrad/date.h"
 #include "rodtrad/error.h"
 #include "rodtrad/workflow/http_server.h"
 #include "rodtrad/workflow/store.h"
@@ -25,6 +26,8 @@ Commands:
                       run the HTTP service (port 0: any free port, printed)
   user add --data DIR --name NAME --role author|reviewer|approver|admin [--unit ID]
                       add a user and print their bearer token
+  round add --data DIR --name NAME --due DATE [--kind KIND...] [--unit ID...]
+                      start an approval round and print its number
   audit verify --data DIR
                       check the audit chain and every stored revision against it
 )";
@@ -149,6 +152,41 @@ int serveCommand(int argc, const char* const* argv, std::ostream& out) {
     return serve(options);
 }
 
+int roundAdd(int argc, const char* const* argv, std::ostream& out) {
+    std::string data, name, due;
+    Round round;
+    po::options_description named("Options");
+    named.add_options()                                                                  //
+        ("data", po::value(&data)->required(), "the service's data directory")           //
+        ("name", po::value(&round.name)->required(), "what the round is about")          //
+        ("due", po::value(&round.due)->required(), "the due date, YYYY-MM-DD")           //
+        ("kind", po::value(&round.kinds)->multitoken(), "document kinds in scope (all)") //
+        ("unit", po::value(&round.units)->multitoken(), "units in scope (all)");
+    po::positional_options_description positional;
+    po::variables_map values;
+    if (!parseCommandLine(argc, argv, named, positional, values,
+                          "usage: rodtrad-server round add --data DIR --name NAME --due DATE "
+                          "[--kind KIND...] [--unit ID...]",
+                          out)) {
+        return exitOk;
+    }
+    if (round.name.empty() || round.name.size() > 200) {
+        throw UsageError("--name must be 1 to 200 characters");
+    }
+    if (!Date::parse(round.due)) {
+        throw UsageError("--due must be a date YYYY-MM-DD, not \"" + round.due + "\"");
+    }
+    for (const std::string& kind : round.kinds) {
+        if (WorkflowCatalogue::instance().forKind(kind) == nullptr) {
+            throw UsageError("there is no document kind \"" + kind + "\"");
+        }
+    }
+    round.createdBy = "rodtrad-server round add";
+    const Round created = openSqliteStore(data)->createRound(round);
+    out << created.id << '\n';
+    return exitOk;
+}
+
 int auditVerify(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
     std::string data;
     po::options_description named("Options");
@@ -195,6 +233,9 @@ int runServerCommandLine(int argc, const char* const* argv, std::ostream& out, s
         }
         if (command == "user" && sub == "add") {
             return userAdd(argc - 2, argv + 2, out, err);
+        }
+        if (command == "round" && sub == "add") {
+            return roundAdd(argc - 2, argv + 2, out);
         }
         if (command == "audit" && sub == "verify") {
             return auditVerify(argc - 2, argv + 2, out, err);
