@@ -1,11 +1,13 @@
 // The SQLite store in a real file: revisions, transitions with votes, optimistic concurrency,
 // durability across reopening, and the audit chain that notices tampering with the database.
+#include "rodtrad/workflow/password.h"
 #include "rodtrad/workflow/store.h"
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -225,6 +227,17 @@ TEST(ServerCommandLine, UserAddPrintsATokenTheStoreKnowsOnlyByItsHash) {
                                       status);
     EXPECT_EQ(status, 1);
     EXPECT_NE(again.find("already a user \"anna\""), std::string::npos) << again;
+    const fs::path secret = dir / "secret.txt";
+    std::ofstream(secret) << "korrekt häst batteri\n";
+    capture(server + " user add --data " + dir.string() +
+                " --name karin --role reviewer --password-file " + secret.string(),
+            status);
+    EXPECT_EQ(status, 0);
+    {
+        const auto store = openSqliteStore(dir);
+        EXPECT_TRUE(verifyPassword("korrekt häst batteri", store->passwordHash("karin")));
+        EXPECT_EQ(store->passwordHash("anna"), "");
+    }
     EXPECT_EQ(
         capture(server + " user add --data " + dir.string() + " --name x --role author", status)
                 .find("give --unit") != std::string::npos,
@@ -252,7 +265,7 @@ TEST(ServerCommandLine, UserAddPrintsATokenTheStoreKnowsOnlyByItsHash) {
 
     const std::string ok = capture(server + " audit verify --data " + dir.string(), status);
     EXPECT_EQ(status, 0) << ok;
-    EXPECT_NE(ok.find("2 audit events chain correctly"), std::string::npos) << ok;
+    EXPECT_NE(ok.find("3 audit events chain correctly"), std::string::npos) << ok;
     {
         Poco::Data::SQLite::Connector::registerConnector();
         Poco::Data::Session session("SQLite", (dir / "rodtrad.sqlite").string());
@@ -263,6 +276,28 @@ TEST(ServerCommandLine, UserAddPrintsATokenTheStoreKnowsOnlyByItsHash) {
     EXPECT_NE(bad.find("audit event 1: its content does not match its hash"), std::string::npos)
         << bad;
     fs::remove_all(dir);
+}
+
+} // namespace rodtrad::workflow
+
+namespace rodtrad::workflow {
+
+TEST(Passwords, Pbkdf2HashesVerifyOnlyTheRightPassword) {
+    const std::string stored = hashPassword("rätt lösenord 2026");
+    EXPECT_TRUE(stored.starts_with("pbkdf2-sha256$600000$")) << stored;
+    EXPECT_EQ(stored.size(), std::string("pbkdf2-sha256$600000$").size() + 32 + 1 + 64);
+    EXPECT_TRUE(verifyPassword("rätt lösenord 2026", stored));
+    EXPECT_FALSE(verifyPassword("rätt lösenord 2025", stored));
+    EXPECT_FALSE(verifyPassword("", stored));
+    // The same password twice gets two salts.
+    EXPECT_NE(hashPassword("rätt lösenord 2026"), stored);
+    // Not a hash at all, or a tampered one.
+    EXPECT_FALSE(verifyPassword("x", ""));
+    EXPECT_FALSE(verifyPassword("x", "pbkdf2-sha256$0$00$00"));
+    EXPECT_FALSE(verifyPassword("x", "md5$1$2$3"));
+    std::string changed = stored;
+    changed.back() = changed.back() == '0' ? '1' : '0';
+    EXPECT_FALSE(verifyPassword("rätt lösenord 2026", changed));
 }
 
 } // namespace rodtrad::workflow

@@ -4,9 +4,11 @@
 #include "rodtrad/date.h"
 #include "rodtrad/error.h"
 #include "rodtrad/workflow/http_server.h"
+#include "rodtrad/workflow/password.h"
 #include "rodtrad/workflow/store.h"
 
 #include <fstream>
+#include <iostream>
 #include <ostream>
 
 namespace rodtrad::workflow {
@@ -25,6 +27,7 @@ Commands:
   serve --data DIR [--port N] [--listen ADDRESS] [--seed WORKSPACE] [--config FILE]
                       run the HTTP service (port 0: any free port, printed)
   user add --data DIR --name NAME --role author|reviewer|approver|admin [--unit ID]
+           [--password-file FILE]
                       add a user and print their bearer token
   round add --data DIR --name NAME --due DATE [--kind KIND...] [--unit ID...]
                       start an approval round and print its number
@@ -32,31 +35,16 @@ Commands:
                       check the audit chain and every stored revision against it
 )";
 
-// 32 random bytes from the kernel, as hex: a bearer token.
-std::string newToken() {
-    std::ifstream random("/dev/urandom", std::ios::binary);
-    unsigned char bytes[32];
-    random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
-    if (random.gcount() != sizeof bytes) {
-        throw IoError("cannot read /dev/urandom");
-    }
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string token;
-    for (const unsigned char b : bytes) {
-        token += digits[b >> 4];
-        token += digits[b & 15];
-    }
-    return token;
-}
-
 int userAdd(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-    std::string data, name, role, unit;
+    std::string data, name, role, unit, passwordFile;
     po::options_description named("Options");
     named.add_options()                                                               //
         ("data", po::value(&data)->required(), "the service's data directory")        //
         ("name", po::value(&name)->required(), "user name (letters, digits, . _ -)")  //
         ("role", po::value(&role)->required(), "author, reviewer, approver or admin") //
-        ("unit", po::value(&unit), "the unit the user acts for (authors: required)");
+        ("unit", po::value(&unit), "the unit the user acts for (authors: required)")  //
+        ("password-file", po::value(&passwordFile),
+         "a file whose first line is the password for the web login (- for standard input)");
     po::positional_options_description positional;
     po::variables_map values;
     if (!parseCommandLine(argc, argv, named, positional, values,
@@ -84,8 +72,24 @@ int userAdd(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         err << "rodtrad-server user add: there is already a user \"" << name << "\"\n";
         return exitFindings;
     }
-    const std::string token = newToken();
-    store->addUser(name, *parsed, unit, sha256Hex(token), "", "rodtrad-server user add");
+    const std::string token = randomHex(32); // a bearer token
+    std::string password;
+    if (!passwordFile.empty()) {
+        std::ifstream file;
+        if (passwordFile != "-") {
+            file.open(passwordFile);
+            if (!file) {
+                throw IoError("cannot read " + passwordFile);
+            }
+        }
+        std::getline(passwordFile == "-" ? std::cin : file, password);
+        if (password.size() < 10) {
+            throw UsageError("the password must have at least 10 characters");
+        }
+    }
+    store->addUser(name, *parsed, unit, sha256Hex(token),
+                   password.empty() ? std::string() : hashPassword(password),
+                   "rodtrad-server user add");
     out << token << '\n';
     return exitOk;
 }
