@@ -34,7 +34,7 @@ run() {
     /Requests\/sec/ {rps=$2}
     /^ +50%/ {p50=$2}
     /^ +99%/ {p99=$2}
-    /Non-2xx/ {non2xx=$4}
+    /Non-2xx/ {non2xx=$NF}
     END {printf "%s | %s | %s | %s", rps, p50, p99, (non2xx == "" ? 0 : non2xx)}'
 }
 
