@@ -16,8 +16,9 @@
 
 namespace {
 
-const std::string body = R"({"id":"sp-2025-2027","kind":"strategicPlan","state":"approved","revision":1})"
-                         "\n";
+const std::string body =
+    R"({"id":"sp-2025-2027","kind":"strategicPlan","state":"approved","revision":1})"
+    "\n";
 
 class Fixed : public Poco::Net::HTTPRequestHandler {
 public:
@@ -30,7 +31,8 @@ public:
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    Poco::Net::HTTPRequestHandler*
+    createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
         return new Fixed;
     }
 };

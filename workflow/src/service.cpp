@@ -52,15 +52,28 @@ std::string etagOf(int revision, const std::string& sha256) {
     return "\"" + std::to_string(revision) + "-" + sha256.substr(0, 16) + "\"";
 }
 
-void writeDocument(JsonWriter& w, const DocumentInfo& d) {
-    w.beginObject();
+void writeDocumentFields(JsonWriter& w, const DocumentInfo& d) {
     w.field("id", d.key);
     w.field("kind", d.kind);
     w.field("title", d.title);
     w.field("unit", d.unit);
     w.field("state", d.state);
     w.field("revision", d.revision);
+}
+
+void writeDocument(JsonWriter& w, const DocumentInfo& d) {
+    w.beginObject();
+    writeDocumentFields(w, d);
     w.endObject();
+}
+
+// A revision's XML with its ETag.
+Reply xmlReply(const Revision& revision) {
+    Reply reply;
+    reply.contentType = "application/xml";
+    reply.body = revision.xml;
+    reply.headers["ETag"] = etagOf(revision.number, revision.sha256);
+    return reply;
 }
 
 // Today's date in UTC, for overdue marks (the service may read the clock; the pipeline never).
@@ -355,25 +368,41 @@ bool Service::withinUnit(const User& user, const std::string& documentUnit) {
     return false;
 }
 
+std::optional<Reply> Service::refuseWriterRole(const User& user, const std::string& verb,
+                                               const std::string& key, int revision) {
+    if (user.role == Role::author || user.role == Role::admin) {
+        return std::nullopt;
+    }
+    store_.audit(user.name, "refused." + verb, key, revision,
+                 "role " + std::string(roleName(user.role)));
+    return problem(403, "Forbidden", "only authors and admins " + verb + " documents");
+}
+
+std::optional<Reply> Service::refuseWriterUnit(const User& user, const std::string& verb,
+                                               const std::string& key, int revision,
+                                               const std::string& unit) {
+    if (user.role == Role::admin || withinUnit(user, unit)) {
+        return std::nullopt;
+    }
+    store_.audit(user.name, "refused." + verb, key, revision,
+                 "unit " + unit + " is not " + user.unit);
+    return problem(403, "Forbidden", user.name + " writes for unit " + user.unit + ", not " + unit);
+}
+
 Reply Service::createDocument(const Request& request, const User& user) {
     if (!isXml(request)) {
         return problem(415, "Unsupported media type", "send the document as application/xml");
     }
-    if (user.role != Role::author && user.role != Role::admin) {
-        store_.audit(user.name, "refused.create", "", 0,
-                     "role " + std::string(roleName(user.role)));
-        return problem(403, "Forbidden", "only authors and admins create documents");
+    if (auto refused = refuseWriterRole(user, "create", "", 0)) {
+        return *refused;
     }
     std::vector<Diagnostic> diagnostics;
     const auto upload = validate(request.body, store_, diagnostics);
     if (!upload) {
         return refusedUpload(diagnostics);
     }
-    if (user.role != Role::admin && !withinUnit(user, upload->unit)) {
-        store_.audit(user.name, "refused.create", upload->key, 0,
-                     "unit " + upload->unit + " is not " + user.unit);
-        return problem(403, "Forbidden",
-                       user.name + " writes for unit " + user.unit + ", not " + upload->unit);
+    if (auto refused = refuseWriterUnit(user, "create", upload->key, 0, upload->unit)) {
+        return *refused;
     }
     const std::string sha = sha256Hex(request.body);
     const WriteOutcome outcome =
@@ -399,12 +428,7 @@ Reply Service::documentMetadata(const std::string& key) {
     const auto approved = store_.latestIn(key, {"approved", "published"});
     Reply reply = jsonReply(200, json([&](JsonWriter& w) {
                                 w.beginObject();
-                                w.field("id", document->key);
-                                w.field("kind", document->kind);
-                                w.field("title", document->title);
-                                w.field("unit", document->unit);
-                                w.field("state", document->state);
-                                w.field("revision", document->revision);
+                                writeDocumentFields(w, *document);
                                 w.field("sha256", latest->sha256);
                                 w.key("approvedRevision");
                                 if (approved) {
@@ -423,12 +447,7 @@ Reply Service::content(const std::string& key) {
     if (!document) {
         return problem(404, "Not found", "no document " + key);
     }
-    const auto latest = store_.revision(key, document->revision);
-    Reply reply;
-    reply.contentType = "application/xml";
-    reply.body = latest->xml;
-    reply.headers["ETag"] = etagOf(latest->number, latest->sha256);
-    return reply;
+    return xmlReply(*store_.revision(key, document->revision));
 }
 
 Reply Service::putContent(const Request& request, const User& user, const std::string& key) {
@@ -436,16 +455,11 @@ Reply Service::putContent(const Request& request, const User& user, const std::s
     if (!document) {
         return problem(404, "Not found", "no document " + key);
     }
-    if (user.role != Role::author && user.role != Role::admin) {
-        store_.audit(user.name, "refused.revise", key, document->revision,
-                     "role " + std::string(roleName(user.role)));
-        return problem(403, "Forbidden", "only authors and admins revise documents");
+    if (auto refused = refuseWriterRole(user, "revise", key, document->revision)) {
+        return *refused;
     }
-    if (user.role != Role::admin && !withinUnit(user, document->unit)) {
-        store_.audit(user.name, "refused.revise", key, document->revision,
-                     "unit " + document->unit + " is not " + user.unit);
-        return problem(403, "Forbidden",
-                       user.name + " writes for unit " + user.unit + ", not " + document->unit);
+    if (auto refused = refuseWriterUnit(user, "revise", key, document->revision, document->unit)) {
+        return *refused;
     }
     const std::string ifMatch = request.header("if-match");
     if (ifMatch.empty()) {
@@ -503,10 +517,7 @@ Reply Service::revision(const std::string& key, const std::string& number) {
     if (!found) {
         return problem(404, "Not found", "no revision " + number + " of " + key);
     }
-    Reply reply;
-    reply.contentType = "application/xml";
-    reply.body = found->xml;
-    reply.headers["ETag"] = etagOf(found->number, found->sha256);
+    Reply reply = xmlReply(*found);
     reply.headers["Cache-Control"] = "private, max-age=31536000, immutable";
     return reply;
 }

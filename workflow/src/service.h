@@ -69,6 +69,13 @@ private:
     // Whether a user bound to a unit may act for a document of another unit: the same unit or
     // one below it in the organisation the store holds.
     bool withinUnit(const User& user, const std::string& documentUnit);
+    // Authors and admins write documents, authors only for their unit: a 403, audited as
+    // refused.<verb>, for anyone else.
+    std::optional<Reply> refuseWriterRole(const User& user, const std::string& verb,
+                                          const std::string& key, int revision);
+    std::optional<Reply> refuseWriterUnit(const User& user, const std::string& verb,
+                                          const std::string& key, int revision,
+                                          const std::string& unit);
 
     Store& store_;
 };

@@ -38,12 +38,7 @@ int runCheckCommand(int argc, const char* const* argv, std::ostream& out, std::o
     }
     CheckOptions options;
     options.load.threads = threads;
-    if (!asOf.empty()) {
-        options.asOf = Date::parse(asOf);
-        if (!options.asOf) {
-            throw UsageError("--as-of must be a date YYYY-MM-DD, not \"" + asOf + "\"");
-        }
-    }
+    options.asOf = parseAsOf(asOf);
     const CheckReport report = checkWorkspaceDirectory(workspace, options);
     if (timings) {
         err << std::fixed << std::setprecision(3) << "timing: load " << report.loadSeconds

@@ -72,12 +72,7 @@ int runEvidenceCommand(int argc, const char* const* argv, std::ostream& out, std
                           out)) {
         return exitOk;
     }
-    if (!asOf.empty()) {
-        options.asOf = Date::parse(asOf);
-        if (!options.asOf) {
-            throw UsageError("--as-of must be a date YYYY-MM-DD, not \"" + asOf + "\"");
-        }
-    }
+    options.asOf = parseAsOf(asOf);
     StageTimer timer(err, timings);
     const std::unique_ptr<Workspace> loaded = loadCheckedWorkspace(workspace, err);
     if (!loaded) {

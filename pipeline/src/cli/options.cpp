@@ -27,4 +27,15 @@ bool parseCommandLine(int argc, const char* const* argv, const po::options_descr
     return true;
 }
 
+std::optional<Date> parseAsOf(const std::string& text) {
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    const auto date = Date::parse(text);
+    if (!date) {
+        throw UsageError("--as-of must be a date YYYY-MM-DD, not \"" + text + "\"");
+    }
+    return date;
+}
+
 } // namespace rodtrad

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "rodtrad/date.h"
+
 #include <boost/program_options.hpp>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 namespace rodtrad {
@@ -13,5 +16,8 @@ bool parseCommandLine(int argc, const char* const* argv,
                       const boost::program_options::positional_options_description& positional,
                       boost::program_options::variables_map& values, std::string_view usage,
                       std::ostream& out);
+
+// The --as-of option: nullopt when not given; throws UsageError for anything but YYYY-MM-DD.
+std::optional<Date> parseAsOf(const std::string& text);
 
 } // namespace rodtrad

@@ -52,12 +52,7 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
             out)) {
         return exitOk;
     }
-    if (!asOf.empty()) {
-        options.asOf = Date::parse(asOf);
-        if (!options.asOf) {
-            throw UsageError("--as-of must be a date YYYY-MM-DD, not \"" + asOf + "\"");
-        }
-    }
+    options.asOf = parseAsOf(asOf);
     options.keepData = !dataDump.empty();
     // A long render shows how far it has come, on a terminal only.
     if (::isatty(STDERR_FILENO) != 0) {
