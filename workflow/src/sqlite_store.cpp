@@ -4,8 +4,6 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -19,12 +17,6 @@ namespace rodtrad::workflow {
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
 using Poco::Data::Statement;
-
-std::string sha256Hex(std::string_view bytes) {
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-    return Poco::DigestEngine::digestToHex(sha.digest());
-}
 
 std::string auditHash(const AuditEvent& e) {
     // Length-prefixed fields, so that no two different events hash alike by moving text

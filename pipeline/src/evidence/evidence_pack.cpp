@@ -2,12 +2,11 @@
 #include "ems/ems_view.h"
 #include "rodtrad/error.h"
 #include "rodtrad/evidence.h"
+#include "rodtrad/sha256.h"
 #include "util/xml_writer.h"
 
 #include <Poco/DateTime.h>
-#include <Poco/DigestEngine.h>
 #include <Poco/Path.h>
-#include <Poco/SHA2Engine.h>
 #include <Poco/Zip/Compress.h>
 #include <fstream>
 #include <sstream>
@@ -26,12 +25,6 @@ struct PackFile {
     std::string content;
     const CoverageRecord* record = nullptr;
 };
-
-std::string sha256Hex(std::string_view bytes) {
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-    return Poco::DigestEngine::digestToHex(sha.digest());
-}
 
 std::string readSource(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rodtrad/sha256.h"
 #include "rodtrad/workflow/definition.h"
 
 #include <cstdint>
@@ -148,8 +149,7 @@ public:
 // synchronous=FULL. Throws std::runtime_error when the database cannot be opened.
 std::unique_ptr<Store> openSqliteStore(const std::filesystem::path& directory);
 
-// Helpers shared by every store.
-std::string sha256Hex(std::string_view bytes);
+// Helpers shared by every store (sha256Hex is rodtrad/sha256.h).
 // The hash an audit event carries: SHA-256 over its fields and the previous hash.
 std::string auditHash(const AuditEvent& event);
 
