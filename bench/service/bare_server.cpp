@@ -1,6 +1,9 @@
-// A bare Poco HTTP server that answers every request with a fixed JSON body, configured like
-// rodtrad-server (thread pool, keep-alive): the ceiling the service's own work is measured
-// against. Prints its port (0: any free port) and runs until SIGTERM.
+// A bare Poco HTTP server that answers every request with a fixed JSON body, or under
+// /content with the bytes of a file read at start, configured like rodtrad-server (thread
+// pool, keep-alive): the ceiling the service's own work is measured against. Prints its port
+// (0: any free port) and runs until SIGTERM.
+//
+//   bare-poco-server [PORT] [CONTENT-FILE]
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
@@ -11,7 +14,9 @@
 #include <Poco/ThreadPool.h>
 #include <Poco/Util/ServerApplication.h>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -19,13 +24,17 @@ namespace {
 const std::string body =
     R"({"id":"sp-2025-2027","kind":"strategicPlan","state":"approved","revision":1})"
     "\n";
+std::string content; // served under /content
 
 class Fixed : public Poco::Net::HTTPRequestHandler {
 public:
-    void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& out) override {
-        out.setContentType("application/json");
-        out.setContentLength(static_cast<std::streamsize>(body.size()));
-        out.sendBuffer(body.data(), body.size());
+    void handleRequest(Poco::Net::HTTPServerRequest& in,
+                       Poco::Net::HTTPServerResponse& out) override {
+        const bool file = in.getURI() == "/content";
+        const std::string& bytes = file ? content : body;
+        out.setContentType(file ? "application/xml" : "application/json");
+        out.setContentLength(static_cast<std::streamsize>(bytes.size()));
+        out.sendBuffer(bytes.data(), bytes.size());
     }
 };
 
@@ -68,6 +77,16 @@ private:
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 2) {
+        std::ifstream in(argv[2], std::ios::binary);
+        if (!in) {
+            std::cerr << "bare-poco-server: cannot read " << argv[2] << '\n';
+            return 1;
+        }
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        content = bytes.str();
+    }
     Bare bare(argc > 1 ? std::atoi(argv[1]) : 0);
     char name[] = "bare-poco-server";
     char* args[] = {name, nullptr};

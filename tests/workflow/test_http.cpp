@@ -410,6 +410,20 @@ TEST(HttpService, HostileXmlIsRefused) {
     EXPECT_EQ(huge.status, 413) << huge.body;
 }
 
+TEST(HttpService, RequestsBeyondTheHeaderLimitsAreRefused) {
+    const Server& s = server();
+    std::map<std::string, std::string> many;
+    for (int i = 0; i < 150; ++i) {
+        many["X-Filler-" + std::to_string(i)] = "x";
+    }
+    EXPECT_EQ(s.request("GET", "/api/v1/documents", "admin", {}, {}, many).status, 400);
+    const std::map<std::string, std::string> longValue{{"X-Filler", std::string(20000, 'x')}};
+    EXPECT_EQ(s.request("GET", "/api/v1/documents", "admin", {}, {}, longValue).status, 400);
+    // Within the limits the same request is answered.
+    many.erase(many.begin(), std::next(many.begin(), 100));
+    EXPECT_EQ(s.request("GET", "/api/v1/documents", "admin", {}, {}, many).status, 200);
+}
+
 TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {
     const Server& s = server();
     const Response description = s.request("GET", "/api/openapi.json", "");

@@ -5,11 +5,13 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace rodtrad::workflow {
@@ -37,8 +39,7 @@ protected:
     }
 
     void create(const std::string& key, const std::string& kind, const std::string& xml) {
-        ASSERT_EQ(store_->createDocument({0, key, kind, "tn", "Titel", 0, {}}, xml, sha256Hex(xml),
-                                         "anna"),
+        ASSERT_EQ(store_->createDocument({key, kind, "tn", "Titel"}, xml, sha256Hex(xml), "anna"),
                   WriteOutcome::done);
     }
 
@@ -97,9 +98,9 @@ TEST_F(StoreTest, StaleRevisionIsAConflictAndChangesNothing) {
     EXPECT_EQ(store_->document("uf-1")->revision, 2);
     EXPECT_EQ(store_->addRevision("nope", 1, "T", "<b/>", sha256Hex("<b/>"), "anna", revision),
               WriteOutcome::notFound);
-    EXPECT_EQ(store_->createDocument({0, "uf-1", "followUp", "tn", "T", 0, {}}, "<c/>",
-                                     sha256Hex("<c/>"), "anna"),
-              WriteOutcome::exists);
+    EXPECT_EQ(
+        store_->createDocument({"uf-1", "followUp", "tn", "T"}, "<c/>", sha256Hex("<c/>"), "anna"),
+        WriteOutcome::exists);
 }
 
 TEST_F(StoreTest, ApprovingANewRevisionSupersedesTheOldOne) {
@@ -115,6 +116,90 @@ TEST_F(StoreTest, ApprovingANewRevisionSupersedesTheOldOne) {
     EXPECT_EQ(act("ir-1", berit_, "approve").document.state, "approved");
     EXPECT_EQ(store_->revision("ir-1", 1)->state, "superseded");
     EXPECT_EQ(store_->latestIn("ir-1", {"approved", "published"})->number, 2);
+}
+
+TEST_F(StoreTest, DocumentRowsCarryTheLatestHashAndTheApprovedRevision) {
+    create("ir-1", "auditReport", "<auditReport>1</auditReport>");
+    EXPECT_EQ(store_->document("ir-1")->sha256, sha256Hex("<auditReport>1</auditReport>"));
+    EXPECT_EQ(store_->document("ir-1")->approvedRevision, 0);
+    act("ir-1", anna_, "submit");
+    act("ir-1", berit_, "approve");
+    int revision = 0;
+    store_->addRevision("ir-1", 1, "T", "<auditReport>2</auditReport>",
+                        sha256Hex("<auditReport>2</auditReport>"), "anna", revision);
+    const auto document = store_->document("ir-1");
+    EXPECT_EQ(document->revision, 2);
+    EXPECT_EQ(document->state, "draft");
+    EXPECT_EQ(document->sha256, sha256Hex("<auditReport>2</auditReport>"));
+    EXPECT_EQ(document->approvedRevision, 1);
+    EXPECT_EQ(store_->documents().at(0).approvedRevision, 1);
+}
+
+TEST_F(StoreTest, ADraftInReviewCannotBeRevisedUnderneath) {
+    create("uf-1", "followUp", "<followUp/>");
+    act("uf-1", anna_, "submit");
+    int revision = 0;
+    EXPECT_EQ(store_->addRevision("uf-1", 1, "T", "<a/>", sha256Hex("<a/>"), "anna", revision),
+              WriteOutcome::conflict);
+    EXPECT_EQ(store_->document("uf-1")->revision, 1);
+}
+
+TEST_F(StoreTest, AReadScopeSeesOneMomentAndLaterReadsSeeTheWrites) {
+    create("uf-1", "followUp", "<followUp/>");
+    int revision = 0;
+    {
+        const auto scope = store_->readScope();
+        EXPECT_EQ(store_->document("uf-1")->revision, 1);
+        ASSERT_EQ(store_->addRevision("uf-1", 1, "T", "<a/>", sha256Hex("<a/>"), "anna", revision),
+                  WriteOutcome::done);
+        // A scope inside a scope shares its moment.
+        const auto inner = store_->readScope();
+        EXPECT_EQ(store_->document("uf-1")->revision, 1);
+        EXPECT_EQ(store_->documents().size(), 1u);
+        EXPECT_FALSE(store_->revision("uf-1", 2));
+    }
+    EXPECT_EQ(store_->document("uf-1")->revision, 2);
+    EXPECT_EQ(store_->revision("uf-1", 2)->xml, "<a/>");
+    EXPECT_TRUE(store_->verify().ok());
+}
+
+TEST_F(StoreTest, ReadersOnSeveralThreadsSeeRevisionsOnlyGrowWhileOneWrites) {
+    create("uf-1", "followUp", "<followUp n=\"1\"/>");
+    std::atomic<bool> writing = true;
+    std::atomic<int> failures = 0;
+    std::vector<std::thread> readers;
+    for (int t = 0; t < 4; ++t) {
+        readers.emplace_back([&] {
+            int seen = 0;
+            while (writing) {
+                try {
+                    const auto scope = store_->readScope();
+                    const auto document = store_->document("uf-1");
+                    const auto latest = store_->revision("uf-1", document->revision);
+                    if (document->revision < seen || !latest ||
+                        latest->sha256 != document->sha256 ||
+                        sha256Hex(latest->xml) != latest->sha256) {
+                        ++failures;
+                    }
+                    seen = document->revision;
+                } catch (const std::exception&) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (int n = 1; n < 60; ++n) {
+        const std::string xml = "<followUp n=\"" + std::to_string(n + 1) + "\"/>";
+        int revision = 0;
+        ASSERT_EQ(store_->addRevision("uf-1", n, "T", xml, sha256Hex(xml), "anna", revision),
+                  WriteOutcome::done);
+    }
+    writing = false;
+    for (std::thread& reader : readers) {
+        reader.join();
+    }
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(store_->document("uf-1")->revision, 60);
 }
 
 TEST_F(StoreTest, RefusalsAreAuditedToo) {

@@ -137,13 +137,8 @@ std::vector<std::string> seedFromWorkspace(Store& store, const fs::path& workspa
     for (const Document* doc : documents) {
         const std::string xml = readFile(workspace / doc->relativePath);
         const pugi::xml_node header = doc->root().child("header");
-        const DocumentInfo info{0,
-                                doc->id(),
-                                doc->root().name(),
-                                header.child_value("unit"),
-                                header.child_value("title"),
-                                0,
-                                {}};
+        const NewDocument info{doc->id(), doc->root().name(), header.child_value("unit"),
+                               header.child_value("title")};
         if (store.createDocument(info, xml, sha256Hex(xml), "seed") != WriteOutcome::done) {
             problems.push_back(doc->relativePath + ": a document " + info.key + " exists");
             continue;

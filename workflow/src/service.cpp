@@ -68,10 +68,10 @@ void writeDocument(JsonWriter& w, const DocumentInfo& d) {
 }
 
 // A revision's XML with its ETag.
-Reply xmlReply(const Revision& revision) {
+Reply xmlReply(Revision revision) {
     Reply reply;
     reply.contentType = "application/xml";
-    reply.body = revision.xml;
+    reply.body = std::move(revision.xml);
     reply.headers["ETag"] = etagOf(revision.number, revision.sha256);
     return reply;
 }
@@ -264,6 +264,9 @@ Reply Service::route(const Request& request) {
     if (p.size() < 3 || p[0] != "api" || p[1] != "v1") {
         return problem(404, "Not found", "no route " + request.path);
     }
+    // A request that only reads sees the store as of one moment.
+    const auto readScope =
+        m == "GET" || m == "HEAD" ? store_.readScope() : std::unique_ptr<Store::ReadScope>();
     Reply refusal;
     const auto user = authenticate(request, refusal);
     if (!user) {
@@ -405,9 +408,8 @@ Reply Service::createDocument(const Request& request, const User& user) {
         return *refused;
     }
     const std::string sha = sha256Hex(request.body);
-    const WriteOutcome outcome =
-        store_.createDocument({0, upload->key, upload->kind, upload->unit, upload->title, 0, {}},
-                              request.body, sha, user.name);
+    const WriteOutcome outcome = store_.createDocument(
+        {upload->key, upload->kind, upload->unit, upload->title}, request.body, sha, user.name);
     if (outcome == WriteOutcome::exists) {
         return problem(409, "Conflict",
                        "a document " + upload->key + " exists; PUT its content to revise it");
@@ -424,30 +426,28 @@ Reply Service::documentMetadata(const std::string& key) {
     if (!document) {
         return problem(404, "Not found", "no document " + key);
     }
-    const auto latest = store_.revision(key, document->revision);
-    const auto approved = store_.latestIn(key, {"approved", "published"});
     Reply reply = jsonReply(200, json([&](JsonWriter& w) {
                                 w.beginObject();
                                 writeDocumentFields(w, *document);
-                                w.field("sha256", latest->sha256);
+                                w.field("sha256", document->sha256);
                                 w.key("approvedRevision");
-                                if (approved) {
-                                    w.value(approved->number);
+                                if (document->approvedRevision > 0) {
+                                    w.value(document->approvedRevision);
                                 } else {
                                     w.null();
                                 }
                                 w.endObject();
                             }));
-    reply.headers["ETag"] = etagOf(document->revision, latest->sha256);
+    reply.headers["ETag"] = etagOf(document->revision, document->sha256);
     return reply;
 }
 
 Reply Service::content(const std::string& key) {
-    const auto document = store_.document(key);
-    if (!document) {
+    auto latest = store_.latestRevision(key);
+    if (!latest) {
         return problem(404, "Not found", "no document " + key);
     }
-    return xmlReply(*store_.revision(key, document->revision));
+    return xmlReply(std::move(*latest));
 }
 
 Reply Service::putContent(const Request& request, const User& user, const std::string& key) {
@@ -466,18 +466,17 @@ Reply Service::putContent(const Request& request, const User& user, const std::s
         return problem(428, "Precondition required",
                        "send If-Match with the ETag of the revision you edited");
     }
-    const auto latest = store_.revision(key, document->revision);
-    if (ifMatch != etagOf(latest->number, latest->sha256)) {
+    if (ifMatch != etagOf(document->revision, document->sha256)) {
         return problem(412, "Precondition failed",
                        "the document has changed since; the current revision is " +
-                           std::to_string(latest->number));
+                           std::to_string(document->revision));
     }
     if (!isXml(request)) {
         return problem(415, "Unsupported media type", "send the document as application/xml");
     }
-    if (latest->state == "in_review") {
+    if (document->state == "in_review") {
         return problem(409, "Conflict",
-                       "revision " + std::to_string(latest->number) +
+                       "revision " + std::to_string(document->revision) +
                            " is in review; it must be sent back or withdrawn first");
     }
     std::vector<Diagnostic> diagnostics;
@@ -497,7 +496,7 @@ Reply Service::putContent(const Request& request, const User& user, const std::s
     }
     const std::string sha = sha256Hex(request.body);
     int number = 0;
-    const WriteOutcome outcome = store_.addRevision(key, latest->number, upload->title,
+    const WriteOutcome outcome = store_.addRevision(key, document->revision, upload->title,
                                                     request.body, sha, user.name, number);
     if (outcome == WriteOutcome::conflict) {
         return problem(412, "Precondition failed", "the document changed while it was saved");

@@ -2,6 +2,7 @@
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <sqlite3.h>
 #include <sstream>
 #include <stdexcept>
 
@@ -72,17 +74,225 @@ const char* const schema[] = {
     "detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
 };
 
+// A statement compiled once per connection and run again with new parameters. Poco::Data
+// compiles the SQL text anew on every execution, which costs several times the lookup itself,
+// so the lookups every request makes go through these. Parameters bind in order ($1, $2, ...).
+class Query {
+public:
+    Query(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+    ~Query() {
+        sqlite3_reset(statement_);
+        sqlite3_clear_bindings(statement_);
+    }
+
+    Query& bind(const std::string& text) {
+        check(sqlite3_bind_text(statement_, ++bound_, text.data(), static_cast<int>(text.size()),
+                                SQLITE_STATIC));
+        return *this;
+    }
+    Query& bind(std::string&&) = delete; // bound text is not copied: it must outlive the step
+    Query& bind(std::int64_t number) {
+        check(sqlite3_bind_int64(statement_, ++bound_, number));
+        return *this;
+    }
+
+    // The next row; false when there is none.
+    bool next() {
+        const int rc = sqlite3_step(statement_);
+        if (rc == SQLITE_ROW) {
+            return true;
+        }
+        if (rc != SQLITE_DONE) {
+            check(rc);
+        }
+        return false;
+    }
+
+    std::string text(int column) const {
+        const auto* bytes = sqlite3_column_blob(statement_, column);
+        const int size = sqlite3_column_bytes(statement_, column);
+        return bytes == nullptr
+                   ? std::string()
+                   : std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
+    }
+    std::int64_t integer(int column) const { return sqlite3_column_int64(statement_, column); }
+
+private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) {
+            throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+        }
+    }
+
+    sqlite3* db_;
+    sqlite3_stmt* statement_;
+    int bound_ = 0;
+};
+
+// One connection to the database: a Poco::Data session and the statements compiled on it.
+class Connection {
+public:
+    explicit Connection(const std::string& path) : session_("SQLite", path) {
+        session_ << "PRAGMA busy_timeout=10000", now;
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection() {
+        for (const auto& [sql, statement] : prepared_) {
+            sqlite3_finalize(statement);
+        }
+    }
+
+    Session& session() { return session_; }
+
+    // `sql` lives as long as the process (a literal or a static): statements are kept by its
+    // address.
+    Query query(const char* sql) {
+        sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session_);
+        sqlite3_stmt*& statement = prepared_[sql];
+        if (statement == nullptr && sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                                       &statement, nullptr) != SQLITE_OK) {
+            prepared_.erase(sql);
+            throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db));
+        }
+        return Query(db, statement);
+    }
+
+private:
+    Session session_;
+    std::map<const char*, sqlite3_stmt*> prepared_;
+};
+
+// One read transaction: every query inside it sees the database as of its first read.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Connection& connection) : connection_(connection) {
+        connection_.query("BEGIN").next();
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    ~ReadSnapshot() {
+        try {
+            connection_.query("ROLLBACK").next();
+        } catch (...) {
+            // Nothing was written; SQLite ends the transaction with the connection's next
+            // statement at the latest.
+        }
+    }
+
+private:
+    Connection& connection_;
+};
+
+// Connections for readers, one per concurrent request: SQLite serves readers of a WAL database
+// in parallel with each other and with the one writer, each on its own connection. A
+// connection is opened when every open one is in use and kept for the next reader. While a
+// thread holds a read scope, its reads all go to the scope's connection and transaction.
+class ReaderConnections {
+    struct Current {
+        ReaderConnections* owner = nullptr;
+        Connection* connection = nullptr;
+    };
+    static thread_local Current* scope_;
+
+public:
+    explicit ReaderConnections(std::string path) : path_(std::move(path)) {}
+
+    // A connection to read on: the thread's read scope's, or one of the pool's for one call.
+    class Lease {
+    public:
+        explicit Lease(Connection& scoped) : connection_(&scoped) {}
+        Lease(ReaderConnections& owner, std::unique_ptr<Connection> connection)
+            : owner_(&owner), owned_(std::move(connection)), connection_(owned_.get()) {}
+        Lease(Lease&& other) noexcept = default;
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Lease& operator=(Lease&&) = delete;
+        ~Lease() {
+            if (owned_) {
+                owner_->giveBack(std::move(owned_));
+            }
+        }
+        Connection& operator*() { return *connection_; }
+        Connection* operator->() { return connection_; }
+
+    private:
+        ReaderConnections* owner_ = nullptr;
+        std::unique_ptr<Connection> owned_;
+        Connection* connection_;
+    };
+
+    Lease acquire() {
+        if (scope_ != nullptr && scope_->owner == this) {
+            return Lease(*scope_->connection);
+        }
+        {
+            const std::lock_guard lock(mutex_);
+            if (!idle_.empty()) {
+                std::unique_ptr<Connection> connection = std::move(idle_.back());
+                idle_.pop_back();
+                return Lease(*this, std::move(connection));
+            }
+        }
+        return Lease(*this, std::make_unique<Connection>(path_));
+    }
+
+    // Reads on this thread share one connection and one transaction while the scope lives.
+    class Scope final : public Store::ReadScope {
+    public:
+        explicit Scope(ReaderConnections& owner) : lease_(owner.acquire()), previous_(scope_) {
+            if (previous_ != nullptr && previous_->owner == &owner) {
+                return; // inside a scope already: its transaction serves
+            }
+            snapshot_.emplace(*lease_);
+            current_.owner = &owner;
+            current_.connection = &*lease_;
+            scope_ = &current_;
+        }
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+        ~Scope() override { scope_ = previous_; }
+
+    private:
+        Lease lease_;
+        std::optional<ReadSnapshot> snapshot_;
+        Current* previous_;
+        Current current_;
+    };
+
+private:
+    void giveBack(std::unique_ptr<Connection> connection) {
+        const std::lock_guard lock(mutex_);
+        idle_.push_back(std::move(connection));
+    }
+
+    std::string path_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+thread_local ReaderConnections::Current* ReaderConnections::scope_ = nullptr;
+
 class SqliteStore final : public Store {
 public:
-    explicit SqliteStore(const std::filesystem::path& directory) {
+    explicit SqliteStore(const std::filesystem::path& directory)
+        : readers_((directory / "rodtrad.sqlite").string()) {
         static std::once_flag registered;
-        std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+        std::call_once(registered, [] {
+            // Each connection is used by one thread at a time (the writer under its mutex,
+            // readers leased from the pool), so SQLite's per-connection mutexes are not needed;
+            // nor are its memory statistics, which take a global mutex on every allocation.
+            sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+            sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+            Poco::Data::SQLite::Connector::registerConnector();
+        });
         std::filesystem::create_directories(directory);
-        session_ = std::make_unique<Session>("SQLite", (directory / "rodtrad.sqlite").string());
-        Session& s = *session_;
+        writer_ = std::make_unique<Connection>((directory / "rodtrad.sqlite").string());
+        Session& s = writer_->session();
         s << "PRAGMA journal_mode=WAL", now;
         s << "PRAGMA synchronous=FULL", now;
-        s << "PRAGMA busy_timeout=10000", now;
         s << "PRAGMA foreign_keys=ON", now;
         write([&] {
             for (const char* statement : schema) {
@@ -104,44 +314,44 @@ public:
                  const std::string& actor) override {
         User user;
         write([&] {
-            Session& s = *session_;
+            Session& s = writer_->session();
             std::string roleText(roleName(role));
             std::string n = name, u = unit, t = tokenHash, p = passwordHash;
             std::int64_t at = nowMicros();
             s << "INSERT INTO users (name, role, unit, token_hash, password_hash, created_at) "
                  "VALUES ($1, $2, $3, $4, $5, $6)",
                 use(n), use(roleText), use(u), use(t), use(p), use(at), now;
-            user = *findUser("name", name);
+            user = *findUser(*writer_, userByNameSql, name);
             appendAudit(actor, "user.add", "", 0,
                         "user=" + name + " role=" + roleText + " unit=" + unit);
         });
         return user;
     }
 
+    std::unique_ptr<ReadScope> readScope() override {
+        return std::make_unique<ReaderConnections::Scope>(readers_);
+    }
+
     std::optional<User> userByTokenHash(const std::string& tokenHash) override {
-        const std::lock_guard lock(mutex_);
-        return findUser("token_hash", tokenHash);
+        return findUser(*readers_.acquire(), userByTokenSql, tokenHash);
     }
 
     std::optional<User> userByName(const std::string& name) override {
-        const std::lock_guard lock(mutex_);
-        return findUser("name", name);
+        return findUser(*readers_.acquire(), userByNameSql, name);
     }
 
     std::string passwordHash(const std::string& name) override {
-        const std::lock_guard lock(mutex_);
-        std::vector<std::string> hashes;
-        std::string n = name;
-        *session_ << "SELECT password_hash FROM users WHERE name = $1", into(hashes), use(n), now;
-        return hashes.empty() ? std::string() : hashes.front();
+        auto connection = readers_.acquire();
+        Query q = connection->query("SELECT password_hash FROM users WHERE name = $1");
+        return q.bind(name).next() ? q.text(0) : std::string();
     }
 
-    WriteOutcome createDocument(const DocumentInfo& document, const std::string& xml,
+    WriteOutcome createDocument(const NewDocument& document, const std::string& xml,
                                 const std::string& sha256, const std::string& actor) override {
         WriteOutcome outcome = WriteOutcome::done;
         write([&] {
-            Session& s = *session_;
-            if (findDocument(document.key)) {
+            Session& s = writer_->session();
+            if (findDocument(*writer_, document.key)) {
                 outcome = WriteOutcome::exists;
                 return;
             }
@@ -151,7 +361,9 @@ public:
             s << "INSERT INTO documents (doc_key, kind, unit, title, created_at) "
                  "VALUES ($1, $2, $3, $4, $5)",
                 use(key), use(kind), use(unit), use(title), use(at), now;
-            const std::int64_t id = findDocument(document.key)->id;
+            std::vector<std::int64_t> ids;
+            s << "SELECT id FROM documents WHERE doc_key = $1", into(ids), use(key), now;
+            const std::int64_t id = ids.at(0);
             insertRevision(id, 1, xml, sha256, actor);
             appendAudit(actor, "document.create", document.key, 1,
                         "kind=" + document.kind + " sha256=" + sha256);
@@ -164,66 +376,73 @@ public:
                              const std::string& actor, int& newRevision) override {
         WriteOutcome outcome = WriteOutcome::done;
         write([&] {
-            const auto document = findDocument(key);
+            const auto document = findDocument(*writer_, key);
             if (!document) {
                 outcome = WriteOutcome::notFound;
                 return;
             }
-            if (document->revision != expectedRevision) {
+            if (document->revision != expectedRevision || document->state == "in_review") {
                 outcome = WriteOutcome::conflict;
                 return;
             }
             newRevision = document->revision + 1;
             insertRevision(document->id, newRevision, xml, sha256, actor);
             std::string t = title, k = key;
-            *session_ << "UPDATE documents SET title = $1 WHERE doc_key = $2", use(t), use(k), now;
+            writer_->session() << "UPDATE documents SET title = $1 WHERE doc_key = $2", use(t),
+                use(k), now;
             appendAudit(actor, "document.revise", key, newRevision, "sha256=" + sha256);
         });
         return outcome;
     }
 
     std::optional<DocumentInfo> document(const std::string& key) override {
-        const std::lock_guard lock(mutex_);
-        return findDocument(key);
+        return findDocument(*readers_.acquire(), key);
     }
 
-    std::vector<DocumentInfo> documents() override {
-        const std::lock_guard lock(mutex_);
-        std::vector<std::string> keys;
-        *session_ << "SELECT doc_key FROM documents ORDER BY doc_key", into(keys), now;
-        std::vector<DocumentInfo> all;
-        for (const std::string& key : keys) {
-            all.push_back(*findDocument(key));
-        }
-        return all;
-    }
+    std::vector<DocumentInfo> documents() override { return allDocuments(*readers_.acquire()); }
 
     std::optional<Revision> revision(const std::string& key, int number) override {
-        const std::lock_guard lock(mutex_);
-        return findRevision(key, number);
+        return findRevision(*readers_.acquire(), key, number);
+    }
+
+    std::optional<Revision> latestRevision(const std::string& key) override {
+        static const std::string latestSql = revisionsSql("ORDER BY r.number DESC LIMIT 1");
+        auto connection = readers_.acquire();
+        Query q = connection->query(latestSql.c_str());
+        if (!q.bind(key).next()) {
+            return std::nullopt;
+        }
+        return revisionRow(q);
     }
 
     std::optional<Revision> latestIn(const std::string& key,
                                      const std::vector<std::string>& states) override {
-        const std::lock_guard lock(mutex_);
-        const auto document = findDocument(key);
-        if (!document) {
+        if (states.empty()) {
             return std::nullopt;
         }
-        for (int number = document->revision; number >= 1; --number) {
-            auto revision = findRevision(key, number);
-            if (revision &&
-                std::find(states.begin(), states.end(), revision->state) != states.end()) {
-                return revision;
-            }
+        auto connection = readers_.acquire();
+        Session& s = connection->session();
+        std::string k = key;
+        std::vector<std::string> wanted = states;
+        std::vector<int> numbers;
+        Statement select(s);
+        std::string sql = "SELECT r.number FROM revisions r JOIN documents d ON d.id = "
+                          "r.document_id WHERE d.doc_key = $1 AND r.state IN (";
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            sql += (i == 0 ? "$" : ", $") + std::to_string(i + 2);
         }
-        return std::nullopt;
+        select << sql + ") ORDER BY r.number DESC LIMIT 1", use(k);
+        for (std::string& state : wanted) {
+            select, useRef(state);
+        }
+        select, into(numbers), now;
+        return numbers.empty() ? std::nullopt : findRevision(*connection, key, numbers[0]);
     }
 
     TransitionResult transition(const TransitionRequest& request) override {
         TransitionResult result;
         write([&] {
-            const auto document = findDocument(request.document);
+            const auto document = findDocument(*writer_, request.document);
             if (!document) {
                 result.found = false;
                 return;
@@ -233,20 +452,25 @@ public:
             if (definition == nullptr) {
                 throw std::logic_error("no workflow definition for " + document->kind);
             }
-            const auto revision = findRevision(request.document, document->revision);
-            RevisionFacts facts;
-            facts.state = revision->state;
-            facts.submittedBy = revision->submittedBy;
-            facts.documentUnit = document->unit;
-            facts.actorWithinUnit = !request.withinUnit || request.withinUnit(document->unit);
             std::int64_t id = document->id;
             int number = document->revision;
             std::string action = request.action;
-            std::vector<std::string> voters;
-            *session_ << "SELECT user_name FROM votes WHERE document_id = $1 AND number = $2 "
-                         "AND action = $3",
-                into(voters), use(id), use(number), use(action), now;
-            facts.approvals.insert(voters.begin(), voters.end());
+            RevisionFacts facts;
+            facts.state = document->state;
+            {
+                Query q = writer_->query(
+                    "SELECT submitted_by FROM revisions WHERE document_id = $1 AND number = $2");
+                facts.submittedBy = q.bind(id).bind(number).next() ? q.text(0) : std::string();
+            }
+            facts.documentUnit = document->unit;
+            facts.actorWithinUnit = !request.withinUnit || request.withinUnit(document->unit);
+            {
+                Query q = writer_->query("SELECT user_name FROM votes WHERE document_id = $1 AND "
+                                         "number = $2 AND action = $3");
+                for (q.bind(id).bind(number).bind(action); q.next();) {
+                    facts.approvals.insert(q.text(0));
+                }
+            }
             const Actor actor{request.actor.name, request.actor.role, request.actor.unit};
             result.decision =
                 decide(*definition, facts, actor, request.action, !request.comment.empty());
@@ -266,45 +490,46 @@ public:
                             std::to_string(d.votes) + " of " + std::to_string(d.quorum) + comment);
                 break;
             case Outcome::done:
-                apply(*document, *revision, request, d);
+                apply(*document, request, d);
                 appendAudit(request.actor.name, request.action, request.document, number,
-                            revision->state + " -> " + d.next + comment);
+                            document->state + " -> " + d.next + comment);
                 break;
             }
-            result.document = *findDocument(request.document);
+            result.document = *findDocument(*writer_, request.document);
         });
         return result;
     }
 
     void importApproval(const std::string& key, const std::string& actor,
                         const std::string& detail) override {
-        write([&] {
-            const auto document = findDocument(key);
-            if (!document) {
-                throw std::logic_error("no document " + key);
-            }
-            std::string state = "approved";
-            std::int64_t id = document->id;
-            int number = document->revision;
-            *session_ << "UPDATE revisions SET state = $1 WHERE document_id = $2 AND number = $3",
-                use(state), use(id), use(number), now;
-            appendAudit(actor, "import.approved", key, number, detail);
-        });
+        write(
+            [&] {
+                const auto document = findDocument(*writer_, key);
+                if (!document) {
+                    throw std::logic_error("no document " + key);
+                }
+                std::string state = "approved";
+                std::int64_t id = document->id;
+                int number = document->revision;
+                writer_->session()
+                    << "UPDATE revisions SET state = $1 WHERE document_id = $2 AND number = $3",
+                    use(state), use(id), use(number), now;
+                appendAudit(actor, "import.approved", key, number, detail);
+            });
     }
 
     std::optional<std::string> storedPdf(const std::string& key, int revision) override {
-        const std::lock_guard lock(mutex_);
-        return findPdf(key, revision);
+        return findPdf(readers_.acquire()->session(), key, revision);
     }
 
     std::string storePdf(const std::string& key, int revision, const std::string& pdf) override {
         std::string kept;
         write([&] {
-            if (auto existing = findPdf(key, revision)) {
+            if (auto existing = findPdf(writer_->session(), key, revision)) {
                 kept = std::move(*existing);
                 return;
             }
-            const auto document = findDocument(key);
+            const auto document = findDocument(*writer_, key);
             if (!document) {
                 throw std::logic_error("no document " + key);
             }
@@ -312,8 +537,8 @@ public:
             int number = revision;
             Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(pdf.data()), pdf.size());
             std::string sha = sha256Hex(pdf);
-            *session_ << "INSERT INTO pdfs (document_id, number, pdf, sha256) "
-                         "VALUES ($1, $2, $3, $4)",
+            writer_->session() << "INSERT INTO pdfs (document_id, number, pdf, sha256) "
+                                  "VALUES ($1, $2, $3, $4)",
                 use(id), use(number), use(blob), use(sha), now;
             appendAudit("rodtrad-server", "pdf.store", key, revision, "sha256=" + sha);
             kept = pdf;
@@ -323,31 +548,29 @@ public:
 
     Round createRound(const Round& round) override {
         Round created = round;
-        write([&] {
-            std::string name = round.name, due = round.due, kinds = joined(round.kinds),
-                        units = joined(round.units), by = round.createdBy;
-            std::int64_t at = nowMicros();
-            *session_ << "INSERT INTO rounds (name, due, kinds, units, created_by, created_at) "
-                         "VALUES ($1, $2, $3, $4, $5, $6)",
-                use(name), use(due), use(kinds), use(units), use(by), use(at), now;
-            std::vector<std::int64_t> ids;
-            *session_ << "SELECT MAX(id) FROM rounds", into(ids), now;
-            created.id = ids.at(0);
-            appendAudit(by, "round.create", "", 0,
-                        "round=" + std::to_string(created.id) + " name=" + name + " due=" + due +
-                            " kinds=" + kinds + " units=" + units);
-        });
+        write(
+            [&] {
+                std::string name = round.name, due = round.due, kinds = joined(round.kinds),
+                            units = joined(round.units), by = round.createdBy;
+                std::int64_t at = nowMicros();
+                writer_->session()
+                    << "INSERT INTO rounds (name, due, kinds, units, created_by, created_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6)",
+                    use(name), use(due), use(kinds), use(units), use(by), use(at), now;
+                std::vector<std::int64_t> ids;
+                writer_->session() << "SELECT MAX(id) FROM rounds", into(ids), now;
+                created.id = ids.at(0);
+                appendAudit(by, "round.create", "", 0,
+                            "round=" + std::to_string(created.id) + " name=" + name +
+                                " due=" + due + " kinds=" + kinds + " units=" + units);
+            });
         return created;
     }
 
-    std::vector<Round> rounds() override {
-        const std::lock_guard lock(mutex_);
-        return readRounds(0);
-    }
+    std::vector<Round> rounds() override { return readRounds(readers_.acquire()->session(), 0); }
 
     std::optional<Round> round(std::int64_t id) override {
-        const std::lock_guard lock(mutex_);
-        auto found = readRounds(id);
+        auto found = readRounds(readers_.acquire()->session(), id);
         return found.empty() ? std::nullopt : std::optional<Round>(found.front());
     }
 
@@ -357,23 +580,23 @@ public:
     }
 
     std::vector<AuditEvent> auditTrail(std::int64_t afterSeq, int limit) override {
-        const std::lock_guard lock(mutex_);
-        return readAudit(afterSeq, limit);
+        return readAudit(readers_.acquire()->session(), afterSeq, limit);
     }
 
     std::vector<AuditEvent> history(const std::string& key) override {
-        const std::lock_guard lock(mutex_);
-        return readAudit(0, 1000000, key);
+        return readAudit(readers_.acquire()->session(), 0, 1000000, key);
     }
 
     AuditVerification verify() override {
-        const std::lock_guard lock(mutex_);
+        const auto scope = readScope(); // the chain and the revisions as of one moment
+        auto connection = readers_.acquire();
+        Session& s = connection->session();
         AuditVerification result;
         std::string previous;
         std::int64_t expectedSeq = 1;
         std::map<std::pair<std::string, int>, std::string> created; // revision → sha256
         for (std::int64_t after = 0;;) {
-            const std::vector<AuditEvent> events = readAudit(after, 10000);
+            const std::vector<AuditEvent> events = readAudit(s, after, 10000);
             if (events.empty()) {
                 break;
             }
@@ -407,8 +630,8 @@ public:
         std::vector<int> numbers;
         std::vector<std::string> xmls;
         std::vector<std::string> hashes;
-        *session_ << "SELECT d.doc_key, r.number, r.xml, r.sha256 FROM revisions r JOIN "
-                     "documents d ON d.id = r.document_id ORDER BY d.doc_key, r.number",
+        s << "SELECT d.doc_key, r.number, r.xml, r.sha256 FROM revisions r JOIN "
+             "documents d ON d.id = r.document_id ORDER BY d.doc_key, r.number",
             into(keys), into(numbers), into(xmls), into(hashes), now;
         for (std::size_t i = 0; i < keys.size(); ++i) {
             const std::string what = "revision " + std::to_string(numbers[i]) + " of " + keys[i];
@@ -430,71 +653,101 @@ private:
     // Runs f in one write transaction (BEGIN IMMEDIATE ... COMMIT), rolled back if it throws.
     template <typename F> void write(F&& f) {
         const std::lock_guard lock(mutex_);
-        Session& s = *session_;
-        s << "BEGIN IMMEDIATE", now;
+        writer_->query("BEGIN IMMEDIATE").next();
         try {
             f();
-            s << "COMMIT", now;
+            writer_->query("COMMIT").next();
         } catch (...) {
             try {
-                s << "ROLLBACK", now;
+                writer_->query("ROLLBACK").next();
             } catch (...) {
+                // The transaction ended with the failure already.
             }
             throw;
         }
     }
 
-    std::optional<User> findUser(const char* column, const std::string& value) {
-        std::vector<std::int64_t> ids;
-        std::vector<std::string> names, roles, units;
-        std::string v = value;
-        *session_ << "SELECT id, name, role, unit FROM users WHERE " + std::string(column) +
-                         " = $1",
-            into(ids), into(names), into(roles), into(units), use(v), now;
-        if (ids.empty()) {
+    static std::optional<User> findUser(Connection& c, const char* sql, const std::string& value) {
+        Query q = c.query(sql);
+        if (!q.bind(value).next()) {
             return std::nullopt;
         }
-        return User{ids[0], names[0], parseRole(roles[0]).value_or(Role::author), units[0]};
+        return User{q.integer(0), q.text(1), parseRole(q.text(2)).value_or(Role::author),
+                    q.text(3)};
+    }
+    static constexpr const char* userByTokenSql =
+        "SELECT id, name, role, unit FROM users WHERE token_hash = $1";
+    static constexpr const char* userByNameSql =
+        "SELECT id, name, role, unit FROM users WHERE name = $1";
+
+    // Documents with their latest revision's number, state and hash and the number of the
+    // latest approved (or published) one; `filter` completes the statement.
+    static std::string documentsSql(const std::string& filter) {
+        return ("SELECT d.id, d.doc_key, d.kind, d.unit, d.title, r.number, r.state, r.sha256, "
+                "COALESCE((SELECT MAX(a.number) FROM revisions a WHERE a.document_id = d.id "
+                "AND a.state IN ('approved', 'published')), 0) FROM documents d JOIN revisions "
+                "r ON r.document_id = d.id AND r.number = (SELECT MAX(m.number) FROM revisions "
+                "m WHERE m.document_id = d.id) " +
+                filter);
     }
 
-    std::optional<DocumentInfo> findDocument(const std::string& key) {
-        std::vector<std::int64_t> ids;
-        std::vector<std::string> kinds, units, titles;
-        std::string k = key;
-        *session_ << "SELECT id, kind, unit, title FROM documents WHERE doc_key = $1", into(ids),
-            into(kinds), into(units), into(titles), use(k), now;
-        if (ids.empty()) {
-            return std::nullopt;
-        }
-        DocumentInfo info{ids[0], key, kinds[0], units[0], titles[0], 0, {}};
-        std::vector<int> numbers;
-        std::vector<std::string> states;
-        std::int64_t id = ids[0];
-        *session_ << "SELECT number, state FROM revisions WHERE document_id = $1 "
-                     "ORDER BY number DESC LIMIT 1",
-            into(numbers), into(states), use(id), now;
-        if (!numbers.empty()) {
-            info.revision = numbers[0];
-            info.state = states[0];
-        }
-        return info;
+    static DocumentInfo documentRow(const Query& q) {
+        DocumentInfo d;
+        d.id = q.integer(0);
+        d.key = q.text(1);
+        d.kind = q.text(2);
+        d.unit = q.text(3);
+        d.title = q.text(4);
+        d.revision = static_cast<int>(q.integer(5));
+        d.state = q.text(6);
+        d.sha256 = q.text(7);
+        d.approvedRevision = static_cast<int>(q.integer(8));
+        return d;
     }
 
-    std::optional<Revision> findRevision(const std::string& key, int number) {
-        std::vector<std::string> states, xmls, hashes, creators, submitters;
-        std::vector<std::int64_t> times;
-        std::string k = key;
-        int n = number;
-        *session_ << "SELECT r.state, r.xml, r.sha256, r.created_by, r.submitted_by, r.created_at "
-                     "FROM revisions r JOIN documents d ON d.id = r.document_id "
-                     "WHERE d.doc_key = $1 AND r.number = $2",
-            into(states), into(xmls), into(hashes), into(creators), into(submitters), into(times),
-            use(k), use(n), now;
-        if (states.empty()) {
+    static std::vector<DocumentInfo> allDocuments(Connection& c) {
+        std::vector<DocumentInfo> found;
+        static const std::string sql = documentsSql("ORDER BY d.doc_key");
+        for (Query q = c.query(sql.c_str()); q.next();) {
+            found.push_back(documentRow(q));
+        }
+        return found;
+    }
+
+    static std::optional<DocumentInfo> findDocument(Connection& c, const std::string& key) {
+        static const std::string sql = documentsSql("WHERE d.doc_key = $1");
+        Query q = c.query(sql.c_str());
+        if (!q.bind(key).next()) {
             return std::nullopt;
         }
-        return Revision{number,      states[0],     xmls[0], hashes[0],
-                        creators[0], submitters[0], times[0]};
+        return documentRow(q);
+    }
+
+    // A document's revisions; `filter` completes the statement after the key ($1).
+    static std::string revisionsSql(const std::string& filter) {
+        return ("SELECT r.number, r.state, r.xml, r.sha256, r.created_by, "
+                "r.submitted_by, r.created_at FROM revisions r JOIN documents d ON d.id "
+                "= r.document_id WHERE d.doc_key = $1 " +
+                filter);
+    }
+
+    static Revision revisionRow(const Query& q) {
+        return Revision{static_cast<int>(q.integer(0)),
+                        q.text(1),
+                        q.text(2),
+                        q.text(3),
+                        q.text(4),
+                        q.text(5),
+                        q.integer(6)};
+    }
+
+    static std::optional<Revision> findRevision(Connection& c, const std::string& key, int number) {
+        static const std::string sql = revisionsSql("AND r.number = $2");
+        Query q = c.query(sql.c_str());
+        if (!q.bind(key).bind(number).next()) {
+            return std::nullopt;
+        }
+        return revisionRow(q);
     }
 
     static std::string joined(const std::vector<std::string>& words) {
@@ -515,12 +768,12 @@ private:
     }
 
     // Every round (id 0) or one.
-    std::vector<Round> readRounds(std::int64_t id) {
+    static std::vector<Round> readRounds(Session& s, std::int64_t id) {
         std::vector<std::int64_t> ids;
         std::vector<std::string> names, dues, kinds, units, creators;
         std::int64_t all = id, wanted = id;
-        *session_ << "SELECT id, name, due, kinds, units, created_by FROM rounds "
-                     "WHERE $1 = 0 OR id = $2 ORDER BY id",
+        s << "SELECT id, name, due, kinds, units, created_by FROM rounds "
+             "WHERE $1 = 0 OR id = $2 ORDER BY id",
             into(ids), into(names), into(dues), into(kinds), into(units), into(creators), use(all),
             use(wanted), now;
         std::vector<Round> found;
@@ -531,12 +784,12 @@ private:
         return found;
     }
 
-    std::optional<std::string> findPdf(const std::string& key, int revision) {
+    static std::optional<std::string> findPdf(Session& s, const std::string& key, int revision) {
         std::vector<Poco::Data::BLOB> pdfs;
         std::string k = key;
         int n = revision;
-        *session_ << "SELECT p.pdf FROM pdfs p JOIN documents d ON d.id = p.document_id "
-                     "WHERE d.doc_key = $1 AND p.number = $2",
+        s << "SELECT p.pdf FROM pdfs p JOIN documents d ON d.id = p.document_id "
+             "WHERE d.doc_key = $1 AND p.number = $2",
             into(pdfs), use(k), use(n), now;
         if (pdfs.empty()) {
             return std::nullopt;
@@ -548,78 +801,101 @@ private:
                         const std::string& sha256, const std::string& actor) {
         std::string state = "draft", x = xml, h = sha256, a = actor, none;
         std::int64_t at = nowMicros();
-        *session_ << "INSERT INTO revisions (document_id, number, state, xml, sha256, created_by, "
-                     "submitted_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        writer_->session()
+            << "INSERT INTO revisions (document_id, number, state, xml, sha256, created_by, "
+               "submitted_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             use(documentId), use(number), use(state), use(x), use(h), use(a), use(none), use(at),
             now;
     }
 
     void addVote(std::int64_t documentId, int number, const std::string& action,
                  const std::string& user) {
-        std::string a = action, u = user;
-        *session_ << "INSERT INTO votes (document_id, number, action, user_name) "
-                     "VALUES ($1, $2, $3, $4)",
-            use(documentId), use(number), use(a), use(u), now;
+        writer_
+            ->query("INSERT INTO votes (document_id, number, action, user_name) "
+                    "VALUES ($1, $2, $3, $4)")
+            .bind(documentId)
+            .bind(number)
+            .bind(action)
+            .bind(user)
+            .next();
     }
 
-    void apply(const DocumentInfo& document, const Revision& revision,
-               const TransitionRequest& request, const Decision& decision) {
-        Session& s = *session_;
-        std::int64_t id = document.id;
-        int number = revision.number;
-        std::string next = decision.next;
-        s << "UPDATE revisions SET state = $1 WHERE document_id = $2 AND number = $3", use(next),
-            use(id), use(number), now;
+    void apply(const DocumentInfo& document, const TransitionRequest& request,
+               const Decision& decision) {
+        const std::int64_t id = document.id;
+        const int number = document.revision;
+        writer_->query("UPDATE revisions SET state = $1 WHERE document_id = $2 AND number = $3")
+            .bind(decision.next)
+            .bind(id)
+            .bind(number)
+            .next();
         if (request.action == "submit") {
-            std::string submitter = request.actor.name;
-            s << "UPDATE revisions SET submitted_by = $1 WHERE document_id = $2 AND number = $3",
-                use(submitter), use(id), use(number), now;
+            writer_
+                ->query(
+                    "UPDATE revisions SET submitted_by = $1 WHERE document_id = $2 AND number = $3")
+                .bind(request.actor.name)
+                .bind(id)
+                .bind(number)
+                .next();
         }
-        if (revision.state == "in_review") {
+        if (document.state == "in_review") {
             // A new review round starts with no votes.
-            s << "DELETE FROM votes WHERE document_id = $1 AND number = $2", use(id), use(number),
-                now;
+            writer_->query("DELETE FROM votes WHERE document_id = $1 AND number = $2")
+                .bind(id)
+                .bind(number)
+                .next();
         }
-        if (next == "approved") {
+        if (decision.next == "approved") {
             // The new approved revision supersedes the ones before it.
-            std::string superseded = "superseded", approved = "approved", published = "published";
-            s << "UPDATE revisions SET state = $1 WHERE document_id = $2 AND number < $3 AND "
-                 "state IN ($4, $5)",
-                use(superseded), use(id), use(number), use(approved), use(published), now;
+            writer_
+                ->query("UPDATE revisions SET state = 'superseded' WHERE document_id = $1 AND "
+                        "number < $2 AND state IN ('approved', 'published')")
+                .bind(id)
+                .bind(number)
+                .next();
         }
     }
 
     void appendAudit(const std::string& actor, const std::string& action,
                      const std::string& document, int revision, const std::string& detail) {
-        Session& s = *session_;
-        std::vector<std::int64_t> seqs;
-        std::vector<std::string> hashes;
-        s << "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", into(seqs), into(hashes), now;
         AuditEvent e;
-        e.seq = seqs.empty() ? 1 : seqs[0] + 1;
+        e.seq = 1;
+        if (Query last = writer_->query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+            last.next()) {
+            e.seq = last.integer(0) + 1;
+            e.previousHash = last.text(1);
+        }
         e.at = nowMicros();
         e.actor = actor;
         e.action = action;
         e.document = document;
         e.revision = revision;
         e.detail = detail;
-        e.previousHash = hashes.empty() ? std::string() : hashes[0];
         e.hash = auditHash(e);
-        s << "INSERT INTO audit (seq, at, actor, action, document, revision, detail, "
-             "previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            use(e.seq), use(e.at), use(e.actor), use(e.action), use(e.document), use(e.revision),
-            use(e.detail), use(e.previousHash), use(e.hash), now;
+        writer_
+            ->query("INSERT INTO audit (seq, at, actor, action, document, revision, detail, "
+                    "previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+            .bind(e.seq)
+            .bind(e.at)
+            .bind(e.actor)
+            .bind(e.action)
+            .bind(e.document)
+            .bind(e.revision)
+            .bind(e.detail)
+            .bind(e.previousHash)
+            .bind(e.hash)
+            .next();
     }
 
-    std::vector<AuditEvent> readAudit(std::int64_t afterSeq, int limit,
-                                      const std::string& document = {}) {
+    static std::vector<AuditEvent> readAudit(Session& s, std::int64_t afterSeq, int limit,
+                                             const std::string& document = {}) {
         std::vector<std::int64_t> seqs, ats;
         std::vector<std::string> actors, actions, documents, details, previous, hashes;
         std::vector<int> revisions;
         std::int64_t after = afterSeq;
         int n = limit;
         std::string key = document;
-        Statement select(*session_);
+        Statement select(s);
         if (document.empty()) {
             select << "SELECT seq, at, actor, action, document, revision, detail, previous_hash, "
                       "hash FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2",
@@ -639,8 +915,9 @@ private:
         return events;
     }
 
-    std::mutex mutex_;
-    std::unique_ptr<Session> session_;
+    std::mutex mutex_; // one writer at a time, on writer_
+    std::unique_ptr<Connection> writer_;
+    ReaderConnections readers_;
 };
 
 } // namespace

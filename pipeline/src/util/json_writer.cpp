@@ -48,8 +48,18 @@ void JsonWriter::value(std::string_view text) {
     static constexpr std::array<char, 16> hex{'0', '1', '2', '3', '4', '5', '6', '7',
                                               '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     out_ << '"';
-    for (char c : text) {
+    std::size_t plain = 0; // start of the run of characters written as they are
+    const auto flush = [&](std::size_t end) {
+        out_.write(text.data() + plain, static_cast<std::streamsize>(end - plain));
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
+        if (c != '"' && c != '\\' && byte >= 0x20) {
+            continue;
+        }
+        flush(i);
+        plain = i + 1;
         switch (c) {
         case '"':
             out_ << "\\\"";
@@ -67,13 +77,10 @@ void JsonWriter::value(std::string_view text) {
             out_ << "\\t";
             break;
         default:
-            if (byte < 0x20) {
-                out_ << "\\u00" << hex[byte >> 4] << hex[byte & 0xf];
-            } else {
-                out_ << c;
-            }
+            out_ << "\\u00" << hex[byte >> 4] << hex[byte & 0xf];
         }
     }
+    flush(text.size());
     out_ << '"';
 }
 

@@ -26,8 +26,18 @@ struct DocumentInfo {
     std::string kind;
     std::string unit;
     std::string title;
-    int revision = 0;  // the latest revision's number
-    std::string state; // the latest revision's state
+    int revision = 0;         // the latest revision's number
+    std::string state;        // the latest revision's state
+    std::string sha256;       // the latest revision's
+    int approvedRevision = 0; // the latest approved or published revision; 0: none
+};
+
+// What a new document is called and whose it is.
+struct NewDocument {
+    std::string key; // the document's header id
+    std::string kind;
+    std::string unit;
+    std::string title;
 };
 
 struct Revision {
@@ -99,6 +109,15 @@ class Store {
 public:
     virtual ~Store() = default;
 
+    // While a read scope lives, the reads this thread makes see the database as of one moment
+    // (one read transaction) and cost less than reads made one by one. Writes made meanwhile
+    // are not seen by the scope's reads: take one for requests that only read.
+    class ReadScope {
+    public:
+        virtual ~ReadScope() = default;
+    };
+    virtual std::unique_ptr<ReadScope> readScope() = 0;
+
     virtual User addUser(const std::string& name, Role role, const std::string& unit,
                          const std::string& tokenHash, const std::string& passwordHash,
                          const std::string& actor) = 0;
@@ -107,7 +126,7 @@ public:
     virtual std::string passwordHash(const std::string& name) = 0;
 
     // A new document with revision 1 as a draft; exists when the key is taken.
-    virtual WriteOutcome createDocument(const DocumentInfo& document, const std::string& xml,
+    virtual WriteOutcome createDocument(const NewDocument& document, const std::string& xml,
                                         const std::string& sha256, const std::string& actor) = 0;
     // A new draft revision on top of `expectedRevision`; conflict when the latest is another.
     virtual WriteOutcome addRevision(const std::string& key, int expectedRevision,
@@ -117,6 +136,7 @@ public:
     virtual std::optional<DocumentInfo> document(const std::string& key) = 0;
     virtual std::vector<DocumentInfo> documents() = 0;
     virtual std::optional<Revision> revision(const std::string& key, int number) = 0;
+    virtual std::optional<Revision> latestRevision(const std::string& key) = 0;
     // The latest revision in one of the states, searching back from the newest.
     virtual std::optional<Revision> latestIn(const std::string& key,
                                              const std::vector<std::string>& states) = 0;
