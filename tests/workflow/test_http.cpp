@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <atomic>
 #include <chrono>
@@ -65,8 +66,9 @@ int instances = 0;
 // users of every role.
 class Server {
 public:
-    explicit Server(const std::string& seed = {})
-        : dir_(fs::temp_directory_path() /
+    explicit Server(const std::string& seed = {}, std::vector<std::string> options = {})
+        : options_(std::move(options)),
+          dir_(fs::temp_directory_path() /
                ("rodtrad-http-" + std::to_string(::getpid()) + "-" + std::to_string(++instances))) {
         fs::remove_all(dir_);
         const auto add = [this](const std::string& name, const std::string& role,
@@ -98,15 +100,18 @@ public:
             ::prctl(PR_SET_PDEATHSIG, SIGTERM); // never outlive the tests
             ::dup2(out[1], STDOUT_FILENO);
             ::close(out[0]);
-            const std::string data = dir_.string();
-            if (seed.empty()) {
-                ::execl(RODTRAD_SERVER_BINARY, RODTRAD_SERVER_BINARY, "serve", "--data",
-                        data.c_str(), "--port", "0", static_cast<char*>(nullptr));
-            } else {
-                ::execl(RODTRAD_SERVER_BINARY, RODTRAD_SERVER_BINARY, "serve", "--data",
-                        data.c_str(), "--port", "0", "--seed", seed.c_str(),
-                        static_cast<char*>(nullptr));
+            std::vector<std::string> args{RODTRAD_SERVER_BINARY, "serve",  "--data",
+                                          dir_.string(),         "--port", "0"};
+            if (!seed.empty()) {
+                args.insert(args.end(), {"--seed", seed});
             }
+            args.insert(args.end(), options_.begin(), options_.end());
+            std::vector<char*> argv;
+            for (std::string& arg : args) {
+                argv.push_back(arg.data());
+            }
+            argv.push_back(nullptr);
+            ::execv(RODTRAD_SERVER_BINARY, argv.data());
             ::_exit(127);
         }
         ::close(out[1]);
@@ -188,6 +193,9 @@ public:
                        "application/json");
     }
 
+    int port() const { return port_; }
+
+    std::vector<std::string> options_; // given to serve after --data, --port and --seed
     std::map<std::string, std::string> tokens;
     fs::path dir_;
 
@@ -422,6 +430,40 @@ TEST(HttpService, RequestsBeyondTheHeaderLimitsAreRefused) {
     // Within the limits the same request is answered.
     many.erase(many.begin(), std::next(many.begin(), 100));
     EXPECT_EQ(s.request("GET", "/api/v1/documents", "admin", {}, {}, many).status, 200);
+}
+
+TEST(HttpService, AClientThatStopsMidRequestIsCutOffAfterTheTimeout) {
+    const fs::path config =
+        fs::temp_directory_path() / ("rodtrad-serve-" + std::to_string(::getpid()) + ".conf");
+    std::ofstream(config) << "# the command line's --port 0 wins over this\nport = 1\n"
+                             "timeout = 1\nmax-body-mib = 1\n";
+    const Server s({}, {"--config", config.string()});
+    fs::remove(config);
+    // The settings from the file hold: a body over 1 MiB is refused, one under is read.
+    EXPECT_EQ(s.request("POST", "/api/v1/documents", "admin", "<a/>", "application/xml",
+                        {{"Content-Length", "1100000"}})
+                  .status,
+              413);
+    EXPECT_EQ(
+        s.request("POST", "/api/v1/documents", "admin", std::string(900000, ' '), "application/xml")
+            .status,
+        422);
+    Poco::Net::StreamSocket socket(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(s.port())));
+    const std::string half = "GET /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    socket.sendBytes(half.data(), static_cast<int>(half.size()));
+    // The server closes the connection; a client waiting longer than this would be a failure.
+    socket.setReceiveTimeout(Poco::Timespan(30, 0));
+    char buffer[256];
+    int received = 0;
+    try {
+        received = socket.receiveBytes(buffer, sizeof buffer);
+    } catch (const Poco::TimeoutException&) {
+        received = -1;
+    }
+    EXPECT_EQ(received, 0) << "the half-sent request was not cut off";
+    // The server goes on serving others.
+    EXPECT_EQ(s.request("GET", "/healthz", "").status, 200);
 }
 
 TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {

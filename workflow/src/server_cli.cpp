@@ -97,8 +97,10 @@ int userAdd(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 int serveCommand(int argc, const char* const* argv, std::ostream& out) {
     ServeOptions options;
     std::string config;
-    po::options_description named("Options");
-    named.add_options()                                                                 //
+    std::size_t maxBodyMiB = options.maxBodyBytes >> 20;
+    // The settings a config file may hold too (key = value lines, the same names).
+    po::options_description settings("Settings");
+    settings.add_options()                                                              //
         ("data", po::value(&options.data), "the service's data directory")              //
         ("port", po::value(&options.port), "TCP port (0: any free port; default 8080)") //
         ("listen", po::value(&options.listen), "address to bind (default 127.0.0.1)")   //
@@ -106,9 +108,13 @@ int serveCommand(int argc, const char* const* argv, std::ostream& out) {
          "fill an empty store with a workspace's documents (approvals in their headers "
          "imported)")                                                                  //
         ("max-threads", po::value(&options.maxThreads), "worker threads (default 64)") //
-        ("config", po::value(&config),
-         "a file of key = value lines (data, port, listen, max-threads); the command line "
-         "wins");
+        ("timeout", po::value(&options.timeoutSeconds),
+         "seconds to wait for a client's request or reply bytes (default 10)") //
+        ("max-body-mib", po::value(&maxBodyMiB), "largest request body in MiB (default 32)");
+    po::options_description named = settings;
+    named.add_options()("config", po::value(&config),
+                        "a file of key = value lines with the settings above; the command line "
+                        "wins");
     po::positional_options_description positional;
     po::variables_map values;
     if (!parseCommandLine(argc, argv, named, positional, values,
@@ -122,26 +128,12 @@ int serveCommand(int argc, const char* const* argv, std::ostream& out) {
         if (!file) {
             throw IoError("cannot read " + config);
         }
-        po::options_description keys;
-        keys.add_options()("data", po::value<std::string>())("port", po::value<int>())(
-            "listen", po::value<std::string>())("max-threads", po::value<int>());
-        po::variables_map fromFile;
         try {
-            po::store(po::parse_config_file(file, keys), fromFile);
+            // Values already given on the command line stay; the file fills in the rest.
+            po::store(po::parse_config_file(file, settings), values);
+            po::notify(values);
         } catch (const po::error& e) {
             throw UsageError(config + ": " + e.what());
-        }
-        if (fromFile.count("data") && !values.count("data")) {
-            options.data = fromFile["data"].as<std::string>();
-        }
-        if (fromFile.count("port") && !values.count("port")) {
-            options.port = fromFile["port"].as<int>();
-        }
-        if (fromFile.count("listen") && !values.count("listen")) {
-            options.listen = fromFile["listen"].as<std::string>();
-        }
-        if (fromFile.count("max-threads") && !values.count("max-threads")) {
-            options.maxThreads = fromFile["max-threads"].as<int>();
         }
     }
     if (options.data.empty()) {
@@ -153,6 +145,13 @@ int serveCommand(int argc, const char* const* argv, std::ostream& out) {
     if (options.maxThreads < 1 || options.maxThreads > 4096) {
         throw UsageError("--max-threads must be 1 to 4096");
     }
+    if (options.timeoutSeconds < 1 || options.timeoutSeconds > 3600) {
+        throw UsageError("--timeout must be 1 to 3600 seconds");
+    }
+    if (maxBodyMiB < 1 || maxBodyMiB > 1024) {
+        throw UsageError("--max-body-mib must be 1 to 1024");
+    }
+    options.maxBodyBytes = maxBodyMiB << 20;
     return serve(options);
 }
 
