@@ -1,0 +1,1 @@
+#include "revision_diff.h"
