@@ -34,13 +34,18 @@ users="$out/demo-users.txt"
 for user in "admin admin" "karin reviewer" "helena approver" "mikael approver" \
             "mattias author tn" "jonas author klf-hallbarhet"; do
   set -- $user # name role [unit]
-  token=$("$server" user add --data "$data" --name "$1" --role "$2" ${3:+--unit "$3"})
-  printf '%-8s %-8s %-16s Authorization: Bearer %s\n' "$1" "$2" "${3:-}" "$token" >> "$users"
+  # A demo password for the web pages (only for the example; real users choose their own).
+  password="demo-$1"
+  token=$(printf '%s' "$password" | "$server" user add --data "$data" --name "$1" --role "$2" \
+            ${3:+--unit "$3"} --password-file -)
+  printf '%-8s %-8s %-16s password %-14s Authorization: Bearer %s\n' "$1" "$2" "${3:-}" \
+    "$password" "$token" >> "$users"
 done
 "$server" round add --data "$data" --name "Miljöledningssystemet: loggar och register 2025" \
   --due 2026-01-31 --kind nonconformityLog communicationLog monitoringResults >/dev/null
 "$server" round add --data "$data" --name "Uppföljning helår 2025" --due 2026-02-28 \
   --kind followUp >/dev/null
-echo "== the workflow service, seeded with $workspace; demo users (also in $users):"
+echo "== the workflow service, seeded with $workspace: web pages at http://127.0.0.1:${PORT:-8080}/"
+echo "   demo users (also in $users):"
 cat "$users"
 exec "$server" serve --data "$data" --port "${PORT:-8080}" --seed "$workspace"

@@ -492,7 +492,7 @@ TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {
             EXPECT_EQ(r.body.find("no route"), std::string::npos) << upper << " " << concrete;
         }
     }
-    EXPECT_EQ(described, 19u);
+    EXPECT_EQ(described, 29u);
     expectProblem(s.request("GET", "/api/v1/nothing-here", "rut"), 404, "no route");
     expectProblem(s.request("DELETE", "/api/v1/documents/sp-2025-2027", "rut"), 405, "DELETE");
 }

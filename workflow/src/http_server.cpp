@@ -117,7 +117,7 @@ protected:
                           << options_.seed << std::endl;
             }
         }
-        Service service(*store);
+        Service service(*store, options_.webRoot);
         Poco::Net::ServerSocket socket(
             Poco::Net::SocketAddress(options_.listen, static_cast<Poco::UInt16>(options_.port)),
             128);

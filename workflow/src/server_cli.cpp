@@ -109,8 +109,11 @@ int serveCommand(int argc, const char* const* argv, std::ostream& out) {
          "imported)")                                                                  //
         ("max-threads", po::value(&options.maxThreads), "worker threads (default 64)") //
         ("timeout", po::value(&options.timeoutSeconds),
-         "seconds to wait for a client's request or reply bytes (default 10)") //
-        ("max-body-mib", po::value(&maxBodyMiB), "largest request body in MiB (default 32)");
+         "seconds to wait for a client's request or reply bytes (default 10)")               //
+        ("max-body-mib", po::value(&maxBodyMiB), "largest request body in MiB (default 32)") //
+        ("web-root", po::value(&options.webRoot),
+         "serve the web pages from this directory instead of the built-in copy (for working on "
+         "them)");
     po::options_description named = settings;
     named.add_options()("config", po::value(&config),
                         "a file of key = value lines with the settings above; the command line "

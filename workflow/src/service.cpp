@@ -1,12 +1,15 @@
 #include "service.h"
 
 #include "documents_pdf.h"
+#include "insight.h"
 #include "load/workspace_impl.h"
+#include "revision_diff.h"
 #include "rodtrad/check.h"
 #include "rodtrad/evidence.h"
 #include "temp_directory.h"
 #include "util/json_writer.h"
 #include "util/xml_writer.h"
+#include "web_assets.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -31,21 +34,6 @@ std::vector<std::string> segments(const std::string& path) {
         }
     }
     return parts;
-}
-
-std::string json(const std::function<void(JsonWriter&)>& write) {
-    std::ostringstream out;
-    JsonWriter w(out);
-    write(w);
-    out << '\n';
-    return out.str();
-}
-
-Reply jsonReply(int status, std::string body) {
-    Reply reply;
-    reply.status = status;
-    reply.body = std::move(body);
-    return reply;
 }
 
 std::string etagOf(int revision, const std::string& sha256) {
@@ -74,14 +62,6 @@ Reply xmlReply(Revision revision) {
     reply.body = std::move(revision.xml);
     reply.headers["ETag"] = etagOf(revision.number, revision.sha256);
     return reply;
-}
-
-// Today's date in UTC, for overdue marks (the service may read the clock; the pipeline never).
-Date today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    ::gmtime_r(&now, &utc);
-    return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
 }
 
 // Audit events as JSON: a document's history (without the document and the chain), or the
@@ -199,6 +179,29 @@ bool isXml(const Request& request) {
 
 } // namespace
 
+std::string json(const std::function<void(JsonWriter&)>& write) {
+    std::ostringstream out;
+    JsonWriter w(out);
+    write(w);
+    out << '\n';
+    return out.str();
+}
+
+Reply jsonReply(int status, std::string body) {
+    Reply reply;
+    reply.status = status;
+    reply.body = std::move(body);
+    return reply;
+}
+
+// Today's date in UTC, for overdue marks (the service may read the clock; the pipeline never).
+Date today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
+}
+
 Reply problem(int status, const std::string& title, const std::string& detail,
               const std::string& extraJsonFields) {
     Reply reply;
@@ -252,6 +255,9 @@ Reply Service::route(const Request& request) {
     const auto notAllowed = [&] {
         return problem(405, "Method not allowed", m + " is not allowed on " + request.path);
     };
+    if (auto page = webAsset(request, webRoot_)) {
+        return *page;
+    }
     if (p.size() == 1 && p[0] == "healthz") {
         return m == "GET" ? jsonReply(200, "{\"status\":\"ok\"}\n") : notAllowed();
     }
@@ -267,12 +273,27 @@ Reply Service::route(const Request& request) {
     // A request that only reads sees the store as of one moment.
     const auto readScope =
         m == "GET" || m == "HEAD" ? store_.readScope() : std::unique_ptr<Store::ReadScope>();
+    if (p.size() == 3 && p[2] == "session" && m == "POST") {
+        return signIn(request);
+    }
     Reply refusal;
     const auto user = authenticate(request, refusal);
     if (!user) {
         return refusal;
     }
     const std::string& collection = p[2];
+    if (collection == "session" && p.size() == 3) {
+        return m == "GET" || m == "DELETE" ? session(request, *user) : notAllowed();
+    }
+    if (collection == "redthread" && p.size() == 3) {
+        return m == "GET" ? redThread(request) : notAllowed();
+    }
+    if (collection == "coverage" && p.size() == 3) {
+        return m == "GET" ? coverage(request) : notAllowed();
+    }
+    if (collection == "tasks" && p.size() == 3) {
+        return m == "GET" ? tasks(*user) : notAllowed();
+    }
     if (collection == "documents") {
         if (p.size() == 3) {
             return m == "GET"    ? listDocuments(request, *user)
@@ -294,6 +315,12 @@ Reply Service::route(const Request& request) {
         }
         if (p.size() == 5 && what == "transitions") {
             return m == "POST" ? transition(request, *user, key) : notAllowed();
+        }
+        if (p.size() == 5 && what == "diff") {
+            return m == "GET" ? diff(request, key) : notAllowed();
+        }
+        if (p.size() == 5 && what == "actions") {
+            return m == "GET" ? actions(*user, key) : notAllowed();
         }
         if (p.size() == 5 && what == "history") {
             return m == "GET" ? history(key) : notAllowed();
@@ -339,36 +366,6 @@ Reply Service::listDocuments(const Request& request, const User&) {
                          }
                          w.endArray();
                      }));
-}
-
-bool Service::withinUnit(const User& user, const std::string& documentUnit) {
-    if (user.unit.empty() || user.unit == documentUnit) {
-        return true;
-    }
-    // Walk up from the document's unit through the organisation the store holds.
-    for (const DocumentInfo& d : store_.documents()) {
-        if (d.kind != "organisation") {
-            continue;
-        }
-        pugi::xml_document org;
-        const auto latest = store_.revision(d.key, d.revision);
-        if (!latest || !org.load_string(latest->xml.c_str())) {
-            continue;
-        }
-        std::map<std::string, std::string> parents;
-        for (pugi::xpath_node unit : org.select_nodes("//*[local-name() = 'unit'][@id]")) {
-            parents[unit.node().attribute("id").value()] = unit.node().attribute("parent").value();
-        }
-        std::string current = documentUnit;
-        for (std::size_t step = 0; !current.empty() && step <= parents.size(); ++step) {
-            if (current == user.unit) {
-                return true;
-            }
-            const auto it = parents.find(current);
-            current = it == parents.end() ? std::string() : it->second;
-        }
-    }
-    return false;
 }
 
 std::optional<Reply> Service::refuseWriterRole(const User& user, const std::string& verb,
@@ -816,6 +813,113 @@ Reply Service::createRound(const Request& request, const User& user) {
     return reply;
 }
 
+namespace {
+
+std::string queryValue(const Request& request, const char* name, const char* fallback) {
+    const auto it = request.query.find(name);
+    return it == request.query.end() ? std::string(fallback) : it->second;
+}
+
+// A view of the store's documents written out as a workspace; a workspace that the pipeline
+// refuses, or a bad argument, is a 422 with the pipeline's words.
+Reply workspaceView(Store& store,
+                    const std::function<std::string(const std::filesystem::path&)>& view) {
+    const TempDirectory dir("rodtrad-view");
+    writeWorkspace(store, dir.path());
+    try {
+        return jsonReply(200, view(dir.path()));
+    } catch (const std::runtime_error& e) {
+        return problem(422, "Cannot compute the view", e.what());
+    }
+}
+
+} // namespace
+
+Reply Service::diff(const Request& request, const std::string& key) {
+    const auto document = store_.document(key);
+    if (!document) {
+        return problem(404, "Not found", "no document " + key);
+    }
+    const int base =
+        document->approvedRevision > 0 && document->approvedRevision < document->revision
+            ? document->approvedRevision
+            : document->revision - 1;
+    const auto number = [&](const char* name, int fallback) {
+        const std::string text = queryValue(request, name, "");
+        char* end = nullptr;
+        const long n = text.empty() ? fallback : std::strtol(text.c_str(), &end, 10);
+        return text.empty() || (*end == '\0' && n >= 0 && n <= document->revision)
+                   ? static_cast<int>(n)
+                   : -1;
+    };
+    const int from = number("from", base);
+    const int to = number("to", document->revision);
+    if (from < 0 || to < 1) {
+        return problem(400, "Bad request",
+                       "from and to are revisions of " + key + ", 1 to " +
+                           std::to_string(document->revision));
+    }
+    const auto after = store_.revision(key, to);
+    const auto before = from >= 1 ? store_.revision(key, from) : std::nullopt;
+    std::vector<ElementChange> changes;
+    try {
+        changes = before ? diffRevisions(before->xml, after->xml) : std::vector<ElementChange>();
+    } catch (const std::invalid_argument& e) {
+        return problem(422, "Cannot compare the revisions", e.what());
+    }
+    return jsonReply(200, json([&](JsonWriter& w) {
+                         w.beginObject();
+                         w.key("from");
+                         if (before) {
+                             w.value(from);
+                         } else {
+                             w.null();
+                         }
+                         w.field("to", to);
+                         w.field("approvedRevision", document->approvedRevision);
+                         w.key("changes");
+                         w.beginArray();
+                         for (const ElementChange& c : changes) {
+                             w.beginObject();
+                             w.field("change", changeKindName(c.kind));
+                             w.field("element", c.element);
+                             w.field("id", c.id);
+                             w.field("label", c.label);
+                             w.field("path", c.path);
+                             w.field("field", c.field);
+                             w.field("before", c.before);
+                             w.field("after", c.after);
+                             w.endObject();
+                         }
+                         w.endArray();
+                         w.endObject();
+                     }));
+}
+
+Reply Service::redThread(const Request& request) {
+    const std::string period = queryValue(request, "period", "");
+    const std::string lang = queryValue(request, "lang", "sv");
+    return workspaceView(store_, [&](const std::filesystem::path& workspace) {
+        return redThreadJson(workspace, period, lang);
+    });
+}
+
+Reply Service::coverage(const Request& request) {
+    const std::string edition = queryValue(request, "edition", "2015");
+    const std::string lang = queryValue(request, "lang", "sv");
+    const std::string asOf = queryValue(request, "asOf", today().toString().c_str());
+    return workspaceView(store_, [&](const std::filesystem::path& workspace) {
+        return coverageJson(workspace, edition, asOf, lang);
+    });
+}
+
+bool roundCovers(const Round& round, const DocumentInfo& document) {
+    const auto has = [](const std::vector<std::string>& list, const std::string& value) {
+        return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+    };
+    return has(round.kinds, document.kind) && has(round.units, document.unit);
+}
+
 Reply Service::roundDashboard(const std::string& id) {
     char* end = nullptr;
     const long long number = std::strtoll(id.c_str(), &end, 10);
@@ -825,22 +929,17 @@ Reply Service::roundDashboard(const std::string& id) {
     }
     const Date due = *Date::parse(round->due);
     const bool pastDue = due < today();
-    const auto inScope = [&round](const DocumentInfo& d) {
-        const auto has = [](const std::vector<std::string>& list, const std::string& value) {
-            return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
-        };
-        return has(round->kinds, d.kind) && has(round->units, d.unit);
-    };
     std::size_t done = 0;
     std::size_t total = 0;
     std::size_t overdue = 0;
+    const auto votes = store_.votes();
     const std::string body = json([&](JsonWriter& w) {
         w.beginObject();
         writeRound(w, *round);
         w.key("documents");
         w.beginArray();
         for (const DocumentInfo& d : store_.documents()) {
-            if (!inScope(d)) {
+            if (!roundCovers(*round, d)) {
                 continue;
             }
             const bool finished = d.state == "approved" || d.state == "published";
@@ -857,6 +956,18 @@ Reply Service::roundDashboard(const std::string& id) {
             w.field("revision", d.revision);
             w.field("waitingFor", waitingFor(d.state));
             w.field("overdue", late);
+            // Progress towards the quorum of approvals.
+            const WorkflowDefinition* definition = WorkflowCatalogue::instance().forKind(d.kind);
+            const Transition* approve =
+                definition == nullptr ? nullptr : definition->find("approve", "in_review");
+            const auto voted = votes.find(d.key);
+            int given = 0;
+            if (voted != votes.end()) {
+                const auto it = voted->second.find("approve");
+                given = it == voted->second.end() ? 0 : static_cast<int>(it->second.size());
+            }
+            w.field("approvals", given);
+            w.field("quorum", approve == nullptr ? 1 : approve->quorum);
             w.endObject();
         }
         w.endArray();

@@ -49,7 +49,7 @@ std::int64_t nowMicros() {
         .count();
 }
 
-constexpr int schemaVersion = 1;
+constexpr int schemaVersion = 2;
 
 const char* const schema[] = {
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
@@ -69,6 +69,8 @@ const char* const schema[] = {
     "CREATE TABLE IF NOT EXISTS rounds (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
     "due TEXT NOT NULL, kinds TEXT NOT NULL, units TEXT NOT NULL, created_by TEXT NOT NULL, "
     "created_at BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL, "
+    "created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, "
     "actor TEXT NOT NULL, action TEXT NOT NULL, document TEXT NOT NULL, revision INTEGER NOT NULL, "
     "detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
@@ -305,6 +307,10 @@ public:
                 s << "INSERT INTO schema_version (version) VALUES ($1)", use(version), now;
             } else if (versions.front() > schemaVersion) {
                 throw std::runtime_error("the store was written by a newer rodtrad-server");
+            } else if (versions.front() < schemaVersion) {
+                // Version 2 added the sessions table, created above.
+                int version = schemaVersion;
+                s << "UPDATE schema_version SET version = $1", use(version), now;
             }
         });
     }
@@ -321,7 +327,7 @@ public:
             s << "INSERT INTO users (name, role, unit, token_hash, password_hash, created_at) "
                  "VALUES ($1, $2, $3, $4, $5, $6)",
                 use(n), use(roleText), use(u), use(t), use(p), use(at), now;
-            user = *findUser(*writer_, userByNameSql, name);
+            user = *findUser(*writer_, name);
             appendAudit(actor, "user.add", "", 0,
                         "user=" + name + " role=" + roleText + " unit=" + unit);
         });
@@ -333,11 +339,62 @@ public:
     }
 
     std::optional<User> userByTokenHash(const std::string& tokenHash) override {
-        return findUser(*readers_.acquire(), userByTokenSql, tokenHash);
+        auto connection = readers_.acquire();
+        Query q = connection->query(
+            "SELECT id, name, role, unit FROM users WHERE token_hash = $1 UNION ALL "
+            "SELECT u.id, u.name, u.role, u.unit FROM sessions s JOIN users u ON u.id = s.user_id "
+            "WHERE s.token_hash = $2 AND s.expires_at > $3");
+        if (!q.bind(tokenHash).bind(tokenHash).bind(nowMicros()).next()) {
+            return std::nullopt;
+        }
+        return userRow(q);
+    }
+
+    void startSession(const User& user, const std::string& tokenHash,
+                      std::int64_t expiresAt) override {
+        write([&] {
+            writer_->query("DELETE FROM sessions WHERE expires_at <= $1").bind(nowMicros()).next();
+            writer_
+                ->query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+                        "VALUES ($1, $2, $3, $4)")
+                .bind(tokenHash)
+                .bind(user.id)
+                .bind(nowMicros())
+                .bind(expiresAt)
+                .next();
+            appendAudit(user.name, "session.start", "", 0, "");
+        });
+    }
+
+    bool endSession(const std::string& tokenHash, const std::string& actor) override {
+        bool ended = false;
+        write([&] {
+            Query q = writer_->query("SELECT token_hash FROM sessions WHERE token_hash = $1");
+            if (!q.bind(tokenHash).next()) {
+                return;
+            }
+            writer_->query("DELETE FROM sessions WHERE token_hash = $1").bind(tokenHash).next();
+            appendAudit(actor, "session.end", "", 0, "");
+            ended = true;
+        });
+        return ended;
+    }
+
+    std::map<std::string, Votes> votes() override {
+        std::map<std::string, Votes> all;
+        auto connection = readers_.acquire();
+        for (Query q = connection->query(
+                 "SELECT d.doc_key, v.action, v.user_name FROM votes v JOIN documents d ON d.id = "
+                 "v.document_id WHERE v.number = (SELECT MAX(m.number) FROM revisions m WHERE "
+                 "m.document_id = d.id) ORDER BY d.doc_key");
+             q.next();) {
+            all[q.text(0)][q.text(1)].insert(q.text(2));
+        }
+        return all;
     }
 
     std::optional<User> userByName(const std::string& name) override {
-        return findUser(*readers_.acquire(), userByNameSql, name);
+        return findUser(*readers_.acquire(), name);
     }
 
     std::string passwordHash(const std::string& name) override {
@@ -457,11 +514,7 @@ public:
             std::string action = request.action;
             RevisionFacts facts;
             facts.state = document->state;
-            {
-                Query q = writer_->query(
-                    "SELECT submitted_by FROM revisions WHERE document_id = $1 AND number = $2");
-                facts.submittedBy = q.bind(id).bind(number).next() ? q.text(0) : std::string();
-            }
+            facts.submittedBy = document->submittedBy;
             facts.documentUnit = document->unit;
             facts.actorWithinUnit = !request.withinUnit || request.withinUnit(document->unit);
             {
@@ -667,23 +720,24 @@ private:
         }
     }
 
-    static std::optional<User> findUser(Connection& c, const char* sql, const std::string& value) {
-        Query q = c.query(sql);
-        if (!q.bind(value).next()) {
+    static std::optional<User> findUser(Connection& c, const std::string& name) {
+        Query q = c.query("SELECT id, name, role, unit FROM users WHERE name = $1");
+        if (!q.bind(name).next()) {
             return std::nullopt;
         }
+        return userRow(q);
+    }
+
+    static User userRow(const Query& q) {
         return User{q.integer(0), q.text(1), parseRole(q.text(2)).value_or(Role::author),
                     q.text(3)};
     }
-    static constexpr const char* userByTokenSql =
-        "SELECT id, name, role, unit FROM users WHERE token_hash = $1";
-    static constexpr const char* userByNameSql =
-        "SELECT id, name, role, unit FROM users WHERE name = $1";
 
     // Documents with their latest revision's number, state and hash and the number of the
     // latest approved (or published) one; `filter` completes the statement.
     static std::string documentsSql(const std::string& filter) {
         return ("SELECT d.id, d.doc_key, d.kind, d.unit, d.title, r.number, r.state, r.sha256, "
+                "r.submitted_by, "
                 "COALESCE((SELECT MAX(a.number) FROM revisions a WHERE a.document_id = d.id "
                 "AND a.state IN ('approved', 'published')), 0) FROM documents d JOIN revisions "
                 "r ON r.document_id = d.id AND r.number = (SELECT MAX(m.number) FROM revisions "
@@ -701,7 +755,8 @@ private:
         d.revision = static_cast<int>(q.integer(5));
         d.state = q.text(6);
         d.sha256 = q.text(7);
-        d.approvedRevision = static_cast<int>(q.integer(8));
+        d.submittedBy = q.text(8);
+        d.approvedRevision = static_cast<int>(q.integer(9));
         return d;
     }
 

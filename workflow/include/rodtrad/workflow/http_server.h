@@ -13,6 +13,7 @@ struct ServeOptions {
     int maxThreads = 64;              // size this to the open connections (keep-alive)
     int timeoutSeconds = 10;          // for reading a request and writing a reply
     std::size_t maxBodyBytes = std::size_t{32} << 20;
+    std::string webRoot; // serve the web pages' files from here instead of the built-in ones
 };
 
 // Runs the HTTP service until SIGINT or SIGTERM; prints the address it listens on.

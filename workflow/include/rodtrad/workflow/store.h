@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,8 +31,12 @@ struct DocumentInfo {
     int revision = 0;         // the latest revision's number
     std::string state;        // the latest revision's state
     std::string sha256;       // the latest revision's
+    std::string submittedBy;  // who submitted the latest revision, if anyone did
     int approvedRevision = 0; // the latest approved or published revision; 0: none
 };
+
+// Users who took a quorum action (approve, ...) on a document's latest revision, by action.
+using Votes = std::map<std::string, std::set<std::string>>;
 
 // What a new document is called and whose it is.
 struct NewDocument {
@@ -121,7 +127,15 @@ public:
     virtual User addUser(const std::string& name, Role role, const std::string& unit,
                          const std::string& tokenHash, const std::string& passwordHash,
                          const std::string& actor) = 0;
+    // The user a token belongs to: a user's own token or a signed-in session's that has not
+    // expired or ended.
     virtual std::optional<User> userByTokenHash(const std::string& tokenHash) = 0;
+    // A session of the web login: its token (hash) is good until `expiresAt` (microseconds
+    // since the epoch) or until it is ended. Audited.
+    virtual void startSession(const User& user, const std::string& tokenHash,
+                              std::int64_t expiresAt) = 0;
+    // Ends a session; false if the token is not a session's (a user's own token, or unknown).
+    virtual bool endSession(const std::string& tokenHash, const std::string& actor) = 0;
     virtual std::optional<User> userByName(const std::string& name) = 0;
     virtual std::string passwordHash(const std::string& name) = 0;
 
@@ -135,6 +149,8 @@ public:
                                      int& newRevision) = 0;
     virtual std::optional<DocumentInfo> document(const std::string& key) = 0;
     virtual std::vector<DocumentInfo> documents() = 0;
+    // The votes on every document's latest revision, by document key.
+    virtual std::map<std::string, Votes> votes() = 0;
     virtual std::optional<Revision> revision(const std::string& key, int number) = 0;
     virtual std::optional<Revision> latestRevision(const std::string& key) = 0;
     // The latest revision in one of the states, searching back from the newest.

@@ -1,0 +1,1 @@
+// rodtrad web pages
