@@ -10,7 +10,10 @@ packages=(
   libhyphen-dev hyphen-sv fonts-dejavu-core icc-profiles-free
   libgtest-dev libgmock-dev
   libqpdf-dev qpdf poppler-utils
+  chromium
 )
+# Node.js for the browser tests: Debian's, unless the machine has one already.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,4 +27,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The browser tests' packages (Playwright's library without its browsers, and axe-core), as the
+# lock file pins them; Debian's Chromium is the browser.
+cd "$(dirname "$0")/../tests/browser"
+if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  cp package-lock.json node_modules/.installed-from-lock
 fi

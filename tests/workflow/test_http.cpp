@@ -1,6 +1,7 @@
 // The real rodtrad-server on a free port, driven over HTTP: a whole approval round with the
 // example municipality's documents, and every refusal a client can meet.
 #include "rodtrad/evidence.h"
+#include "service.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -730,3 +731,211 @@ TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
     const std::string cli = runServerCommand("audit verify --data " + s.dir_.string());
     EXPECT_NE(cli.find("chain correctly"), std::string::npos) << cli;
 }
+
+namespace {
+
+// A fresh server with the example's organisation and strategic plan and a user who signs in to
+// the web pages with a password.
+class WebServer : public Server {
+public:
+    WebServer() {
+        const fs::path file = dir_ / "password.txt";
+        std::ofstream(file) << "Sommar i Väsby 2026\n";
+        runServerCommand("user add --data " + dir_.string() +
+                         " --name pia --role approver --password-file " + file.string());
+        fs::remove(file);
+        if (upload("admin", readFile(example / "organisation.xml")).status != 201 ||
+            upload("kerstin", readFile(example / "strategic-plan.xml")).status != 201) {
+            throw std::runtime_error("cannot seed the test server");
+        }
+    }
+
+    Response signIn(const std::string& name, const std::string& password) const {
+        return request("POST", "/api/v1/session", "",
+                       R"({"name": ")" + name + R"(", "password": ")" + password + "\"}",
+                       "application/json");
+    }
+};
+
+TEST(WebSessions, SignInGivesATokenTheApiKnowsUntilSignOut) {
+    const WebServer s;
+    expectProblem(s.signIn("pia", "sommar i väsby 2026"), 401, "wrong");
+    expectProblem(s.signIn("nobody", "Sommar i Väsby 2026"), 401, "wrong");
+    expectProblem(s.request("POST", "/api/v1/session", "", "{}", "application/json"), 400,
+                  "user name");
+    const Response signedIn = s.signIn("pia", "Sommar i Väsby 2026");
+    ASSERT_EQ(signedIn.status, 201) << signedIn.body;
+    const std::string token = signedIn.field("token");
+    EXPECT_EQ(token.size(), 64u);
+    EXPECT_EQ(signedIn.json()->getObject("user")->getValue<std::string>("role"), "approver");
+    const Response me = s.request("GET", "/api/v1/session", token);
+    ASSERT_EQ(me.status, 200);
+    EXPECT_EQ(me.field("name"), "pia");
+    EXPECT_EQ(s.request("GET", "/api/v1/tasks", token).status, 200);
+    // A user's own API token is not a session: signing out does not end it.
+    expectProblem(s.request("DELETE", "/api/v1/session", "admin"), 409, "not a session");
+    EXPECT_EQ(s.request("DELETE", "/api/v1/session", token).status, 204);
+    expectProblem(s.request("GET", "/api/v1/tasks", token), 401, "not known");
+    EXPECT_EQ(s.request("GET", "/api/v1/tasks", "admin").status, 200);
+    // Signing in and out and the refusals are in the audit trail.
+    const std::string trail = s.request("GET", "/api/v1/audit", "admin").body;
+    EXPECT_NE(trail.find(R"("who":"pia","action":"session.start")"), std::string::npos);
+    EXPECT_NE(trail.find(R"("who":"pia","action":"session.end")"), std::string::npos);
+    EXPECT_NE(trail.find(R"("who":"nobody","action":"refused.signin")"), std::string::npos);
+    EXPECT_EQ(trail.find("Sommar"), std::string::npos) << "a password in the audit trail";
+}
+
+TEST(WebSessions, GuessingPasswordsIsStoppedAfterFiveFailures) {
+    const WebServer s;
+    for (int attempt = 0; attempt < rodtrad::workflow::SignInThrottle::limit; ++attempt) {
+        EXPECT_EQ(s.signIn("pia", "gissning" + std::to_string(attempt)).status, 401);
+    }
+    const Response throttled = s.signIn("pia", "Sommar i Väsby 2026");
+    expectProblem(throttled, 429, "too many failed sign-ins");
+    EXPECT_GT(std::stoi(throttled.headers.at("Retry-After")), 800);
+    // Other users are not affected.
+    EXPECT_EQ(s.signIn("nobody", "x").status, 401);
+}
+
+TEST(WebTasks, EachUserSeesWhatWaitsForThemAndWhyTheyMayNotDoTheRest) {
+    const WebServer s;
+    ASSERT_EQ(s.upload("tomas", readFile(example / "plans/tn-2025.xml")).status, 201);
+    const auto tasksOf = [&s](const std::string& user) {
+        return s.request("GET", "/api/v1/tasks", user).body;
+    };
+    EXPECT_NE(tasksOf("tomas").find(R"("id":"vp-tn-2025")"), std::string::npos);
+    EXPECT_NE(tasksOf("tomas").find(R"("task":"write","actions":["submit","withdraw"])"),
+              std::string::npos)
+        << tasksOf("tomas");
+    EXPECT_EQ(tasksOf("britt").find("vp-tn-2025"), std::string::npos); // another committee
+    EXPECT_EQ(tasksOf("rut").find("vp-tn-2025"), std::string::npos);   // nothing to review yet
+
+    const Response forRut = s.request("GET", "/api/v1/documents/vp-tn-2025/actions", "rut");
+    ASSERT_EQ(forRut.status, 200);
+    EXPECT_NE(forRut.body.find(R"("action":"submit","next":"in_review","allowed":false)"),
+              std::string::npos)
+        << forRut.body;
+    EXPECT_NE(forRut.body.find("rut is reviewer"), std::string::npos) << forRut.body;
+
+    ASSERT_EQ(s.act("tomas", "vp-tn-2025", "submit").status, 200);
+    EXPECT_NE(tasksOf("rut").find(R"("id":"vp-tn-2025")"), std::string::npos);
+    EXPECT_NE(tasksOf("rut").find(R"("task":"review")"), std::string::npos);
+    EXPECT_NE(tasksOf("anders").find(R"("task":"approve")"), std::string::npos);
+    const Response forRutNow = s.request("GET", "/api/v1/documents/vp-tn-2025/actions", "rut");
+    EXPECT_NE(forRutNow.body.find(R"("action":"request_changes","next":"changes_requested",)"
+                                  R"("allowed":true,"reason":"","commentRequired":true)"),
+              std::string::npos)
+        << forRutNow.body;
+
+    // The strategic plan needs two approvers; the first approval shows as progress, and the
+    // approver who gave it may not give it again.
+    ASSERT_EQ(s.act("kerstin", "sp-2025-2027", "submit").status, 200);
+    ASSERT_EQ(s.act("anders", "sp-2025-2027", "approve").status, 202);
+    const Response forAnders = s.request("GET", "/api/v1/documents/sp-2025-2027/actions", "anders");
+    EXPECT_NE(forAnders.body.find(R"("action":"approve","next":"approved","allowed":false)"),
+              std::string::npos)
+        << forAnders.body;
+    EXPECT_NE(forAnders.body.find(R"("votes":1,"quorum":2)"), std::string::npos);
+    EXPECT_EQ(tasksOf("anders").find("sp-2025-2027"), std::string::npos);
+    EXPECT_NE(tasksOf("eva").find(R"("id":"sp-2025-2027")"), std::string::npos);
+    const Response round = s.request("POST", "/api/v1/rounds", "rut",
+                                     R"({"name": "Flerårsplan", "due": "2999-01-31", )"
+                                     R"("kinds": ["strategicPlan"]})",
+                                     "application/json");
+    ASSERT_EQ(round.status, 201);
+    const Response dashboard = s.request("GET", round.headers.at("Location"), "rut");
+    EXPECT_NE(dashboard.body.find(R"("approvals":1,"quorum":2)"), std::string::npos)
+        << dashboard.body;
+    // The round's due date reaches the task list.
+    EXPECT_NE(tasksOf("eva").find(R"("due":"2999-01-31","round":"Flerårsplan","overdue":false)"),
+              std::string::npos)
+        << tasksOf("eva");
+    expectProblem(s.request("GET", "/api/v1/documents/nope/actions", "rut"), 404, "no document");
+}
+
+TEST(WebDocuments, TheDiffShowsWhatChangedSinceTheApprovedRevision) {
+    const WebServer s;
+    const std::string plan = readFile(example / "plans/tn-2025.xml");
+    const Response created = s.upload("tomas", plan);
+    ASSERT_EQ(created.status, 201);
+    // The first revision has nothing to compare with.
+    const Response first = s.request("GET", "/api/v1/documents/vp-tn-2025/diff", "rut");
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_NE(first.body.find(R"({"from":null,"to":1,"approvedRevision":0,"changes":[]})"),
+              std::string::npos)
+        << first.body;
+    ASSERT_EQ(s.act("tomas", "vp-tn-2025", "submit").status, 200);
+    ASSERT_EQ(s.act("anders", "vp-tn-2025", "approve").status, 200);
+    std::string revised = plan;
+    revised.replace(revised.find("</title>"), 0, " (reviderad)");
+    ASSERT_EQ(s.request("PUT", "/api/v1/documents/vp-tn-2025/content", "tomas", revised,
+                        "application/xml", {{"If-Match", created.headers.at("ETag")}})
+                  .status,
+              200);
+    const Response diff = s.request("GET", "/api/v1/documents/vp-tn-2025/diff", "rut");
+    ASSERT_EQ(diff.status, 200) << diff.body;
+    EXPECT_EQ(diff.json()->getValue<int>("from"), 1);
+    EXPECT_EQ(diff.json()->getValue<int>("to"), 2);
+    const auto changes = diff.json()->getArray("changes");
+    ASSERT_EQ(changes->size(), 1u) << diff.body;
+    const auto change = changes->getObject(0);
+    EXPECT_EQ(change->getValue<std::string>("change"), "changed");
+    EXPECT_EQ(change->getValue<std::string>("field"), "title");
+    EXPECT_EQ(change->getValue<std::string>("after"),
+              change->getValue<std::string>("before") + " (reviderad)");
+    expectProblem(s.request("GET", "/api/v1/documents/vp-tn-2025/diff?from=7", "rut"), 400,
+                  "1 to 2");
+}
+
+TEST(WebViews, TheRedThreadAndTheCoverageMatrixOfTheStoredDocuments) {
+    const Server& s = seededServer();
+    const Response tree = s.request("GET", "/api/v1/redthread", "tomas");
+    ASSERT_EQ(tree.status, 200) << tree.body.substr(0, 300);
+    EXPECT_EQ(tree.json()->getArray("perspectives")->size(), 4u);
+    EXPECT_NE(tree.body.find(R"("statusText":"Gul")"), std::string::npos);
+    const Response english = s.request("GET", "/api/v1/redthread?lang=en", "tomas");
+    EXPECT_NE(english.body.find(R"("statusText":"Yellow")"), std::string::npos);
+    expectProblem(s.request("GET", "/api/v1/redthread?period=1999", "tomas"), 422, "1999");
+
+    const Response matrix = s.request("GET", "/api/v1/coverage?edition=2015", "tomas");
+    ASSERT_EQ(matrix.status, 200) << matrix.body.substr(0, 300);
+    const auto clauses = matrix.json()->getArray("clauses");
+    EXPECT_EQ(static_cast<int>(clauses->size()),
+              matrix.json()->getObject("summary")->getValue<int>("clauses"));
+    EXPECT_NE(matrix.body.find(R"("number":"6.1.2")"), std::string::npos);
+    expectProblem(s.request("GET", "/api/v1/coverage?edition=2099", "tomas"), 422, "edition");
+}
+
+TEST(WebPages, ServedWithCacheHeadersAndAPolicyThatAllowsNothingFromElsewhere) {
+    const Server& s = server();
+    const Response page = s.request("GET", "/", "");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_EQ(page.contentType, "text/html; charset=utf-8");
+    EXPECT_EQ(page.headers.at("Cache-Control"), "no-cache");
+    EXPECT_NE(page.headers.at("Content-Security-Policy").find("default-src 'self'"),
+              std::string::npos);
+    EXPECT_NE(page.headers.at("Content-Security-Policy").find("script-src 'self';"),
+              std::string::npos);
+    const auto at = page.body.find("/assets/app.js?v=");
+    ASSERT_NE(at, std::string::npos) << page.body;
+    const std::string versioned = page.body.substr(at, page.body.find('"', at) - at);
+    EXPECT_EQ(versioned.size(), std::string("/assets/app.js?v=").size() + 16) << versioned;
+
+    const Response script = s.request("GET", versioned, "");
+    ASSERT_EQ(script.status, 200);
+    EXPECT_EQ(script.contentType, "text/javascript; charset=utf-8");
+    EXPECT_EQ(script.headers.at("Cache-Control"), "public, max-age=31536000, immutable");
+    // Without the page's version it is revalidated, and the ETag saves sending it again.
+    const Response unversioned = s.request("GET", "/assets/app.js", "");
+    EXPECT_EQ(unversioned.headers.at("Cache-Control"), "no-cache");
+    EXPECT_EQ(unversioned.body, script.body);
+    const Response again = s.request("GET", "/assets/app.js", "", {}, {},
+                                     {{"If-None-Match", script.headers.at("ETag")}});
+    EXPECT_EQ(again.status, 304);
+    EXPECT_TRUE(again.body.empty());
+    EXPECT_EQ(s.request("GET", "/assets/nothing.js", "").status, 404);
+    EXPECT_EQ(s.request("GET", "/assets/%2e%2e%2fCMakeLists.txt", "").status, 404);
+    EXPECT_EQ(s.request("POST", "/", "", "x", "text/plain").status, 405);
+}
+
+} // namespace

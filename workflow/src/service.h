@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <semaphore>
 #include <string>
 #include <vector>
 
@@ -141,6 +142,9 @@ private:
                                           const std::string& unit);
 
     Store& store_;
+    // Checking a password costs a deliberate fraction of a second of CPU: at most this many at
+    // once, so that a flood of sign-ins cannot take every core from the other requests.
+    std::counting_semaphore<2> passwordChecks_{2};
     std::filesystem::path webRoot_; // the web pages' files on disk instead of the built-in ones
     SignInThrottle throttle_;
 };

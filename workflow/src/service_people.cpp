@@ -7,6 +7,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <algorithm>
+#include <functional>
+#include <memory>
 #include <pugixml.hpp>
 
 namespace rodtrad::workflow {
@@ -180,8 +182,18 @@ Reply Service::signIn(const Request& request) {
     static const std::string unknownUserHash = hashPassword(randomHex(16));
     const auto user = store_.userByName(name);
     const std::string stored = user ? store_.passwordHash(name) : std::string();
-    const bool good = verifyPassword(password, stored.empty() ? unknownUserHash : stored) && user &&
-                      !stored.empty();
+    if (!passwordChecks_.try_acquire_for(std::chrono::seconds(10))) {
+        Reply busy = problem(503, "Busy", "too many sign-ins at once; try again in a moment");
+        busy.headers["Retry-After"] = "5";
+        return busy;
+    }
+    bool matches = false;
+    {
+        const std::unique_ptr<void, std::function<void(void*)>> release(
+            this, [this](void*) { passwordChecks_.release(); });
+        matches = verifyPassword(password, stored.empty() ? unknownUserHash : stored);
+    }
+    const bool good = matches && user && !stored.empty();
     if (!good) {
         throttle_.failed(name, now);
         store_.audit(name, "refused.signin", "", 0, "unknown user or wrong password");
