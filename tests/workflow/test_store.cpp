@@ -211,7 +211,7 @@ TEST_F(StoreTest, RefusalsAreAuditedToo) {
     EXPECT_EQ(trail[trail.size() - 2].action, "refused.submit");
     EXPECT_EQ(trail.back().action, "refused.approve");
     EXPECT_EQ(trail.back().actor, "anna");
-    EXPECT_NE(trail.back().detail.find("cannot be approved"), std::string::npos)
+    EXPECT_NE(trail.back().detail.find("cannot take the action approve"), std::string::npos)
         << trail.back().detail;
     EXPECT_EQ(store_->document("pol")->state, "draft");
 }

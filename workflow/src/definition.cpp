@@ -136,8 +136,9 @@ Decision decide(const WorkflowDefinition& definition, const RevisionFacts& revis
         for (const Transition& t : definition.transitions) {
             known = known || t.action == action;
         }
-        decision.reason = known ? "a document in state " + revision.state + " cannot be " +
-                                      std::string(action) + "d; possible: "
+        decision.reason = known ? "a document in state " + revision.state +
+                                      " cannot take the action " + std::string(action) +
+                                      "; possible: "
                                 : "there is no action \"" + std::string(action) + "\"; possible: ";
         std::string possible;
         for (const std::string& a : definition.actionsFrom(revision.state)) {

@@ -876,7 +876,12 @@ Reply Service::diff(const Request& request, const std::string& key) {
                              w.null();
                          }
                          w.field("to", to);
-                         w.field("approvedRevision", document->approvedRevision);
+                         w.key("approvedRevision");
+                         if (document->approvedRevision > 0) {
+                             w.value(document->approvedRevision);
+                         } else {
+                             w.null();
+                         }
                          w.key("changes");
                          w.beginArray();
                          for (const ElementChange& c : changes) {

@@ -283,6 +283,10 @@ Reply Service::tasks(const User& user) {
                 t.round = r.name;
             }
         }
+        // Every approved document could be published; only those a round asks for are tasks.
+        if (t.task == "publish" && !t.due) {
+            continue;
+        }
         // A round asks for approval: once approved, a document is not late for it.
         t.overdue = t.due && *t.due < now && d.state != "approved" && d.state != "published";
         found.push_back(std::move(t));
