@@ -104,10 +104,21 @@ test('a whole round: revise, submit, changes requested, revise, approve, publish
   await look(page, '02-tasks-author');
   await openPlan(page);
   await expectState(page, 'Fastställd');
+  // A file the schema refuses is not stored; its findings are listed with their lines.
+  const broken = path.join(scratch, 'broken.xml');
+  writeFileSync(broken, readFileSync(planFile, 'utf8').replace('<unit>tn</unit>',
+    '<unit>tn</unit>\n    <budget>okänt</budget>'));
+  await page.getByLabel('XML-fil med ny revision').setInputFiles(broken);
+  await page.getByRole('button', { name: 'Ladda upp revision' }).click();
+  const findings = page.getByRole('list', { name: 'Fel i filen' });
+  await findings.waitFor();
+  assert.match(await findings.innerText(), /Rad 7\b[^]*'budget'/);
+  await expectState(page, 'Fastställd');
+  await look(page, '03-upload-refused');
   await upload(page, revisionFile('plan-2.xml', ' (reviderad)'));
   await expectState(page, 'Utkast');
   await act(page, 'Skicka för granskning', 'Under granskning');
-  await look(page, '03-document-submitted');
+  await look(page, '04-document-submitted');
   // The author may not approve his own plan: the button says why.
   const approve = page.getByRole('button', { name: 'Godkänn', exact: true });
   assert.equal(await approve.getAttribute('aria-disabled'), 'true');
@@ -132,7 +143,7 @@ test('a whole round: revise, submit, changes requested, revise, approve, publish
   await page.keyboard.press('Enter');
   await page.getByTestId('action-result').waitFor();
   await expectState(page, 'Ändringar begärda');
-  await look(page, '04-document-changes-requested');
+  await look(page, '05-document-changes-requested');
   await page.close();
 
   // The author sees the comment in the history, revises again and submits.
@@ -147,11 +158,11 @@ test('a whole round: revise, submit, changes requested, revise, approve, publish
 
   // An approver approves and publishes it.
   page = await signIn('helena');
-  await look(page, '05-tasks-approver');
+  await look(page, '06-tasks-approver');
   await openPlan(page);
   await act(page, 'Godkänn', 'Fastställd');
   await act(page, 'Publicera', 'Publicerad');
-  await look(page, '06-document-published');
+  await look(page, '07-document-published');
 
   // Anyone can fetch the published plan, without signing in.
   const published = await (await fetch(`${server.url}/public/`)).text();
@@ -166,16 +177,16 @@ test('the round, the documents, the red thread and ISO 14001 pages, in both lang
   const page = await signIn('helena');
   await page.goto(`${server.url}/#/rounds`);
   await page.getByRole('table', { name: 'Omgångar' }).waitFor();
-  await look(page, '07-rounds');
+  await look(page, '08-rounds');
   await page.getByRole('link', { name: 'Verksamhetsplaner 2025' }).click();
   const dashboard = page.getByRole('table', { name: /Dokument i omgången/ });
   await dashboard.waitFor();
   assert.match(await dashboard.innerText(), /Tekniska nämnden|tn/);
-  await look(page, '08-round-dashboard');
+  await look(page, '09-round-dashboard');
 
   await page.goto(`${server.url}/#/documents`);
   await page.getByRole('table', { name: 'Dokument' }).waitFor();
-  await look(page, '09-documents');
+  await look(page, '10-documents');
 
   await page.goto(`${server.url}/#/redthread`);
   const tree = page.getByTestId('redthread-tree');
@@ -183,13 +194,13 @@ test('the round, the documents, the red thread and ISO 14001 pages, in both lang
   await page.getByRole('button', { name: 'Fäll ut alla' }).click();
   // Status in words, not by colour alone.
   assert.match(await tree.innerText(), /Uppfyllt|Delvis uppfyllt|Ej uppfyllt/);
-  await look(page, '10-red-thread');
+  await look(page, '11-red-thread');
 
   await page.goto(`${server.url}/#/iso14001`);
   const matrix = page.getByRole('table', { name: /Täckningsmatris för ISO 14001:2015/ });
   await matrix.waitFor();
   assert.match(await matrix.innerText(), /6\.1\.2/);
-  await look(page, '11-iso14001');
+  await look(page, '12-iso14001');
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 120000 }),
     page.getByTestId('evidence-download').click(),
@@ -204,7 +215,7 @@ test('the round, the documents, the red thread and ISO 14001 pages, in both lang
   await page.goto(`${server.url}/#/tasks`);
   await page.getByRole('table', { name: 'Tasks waiting for you' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  await look(page, '12-tasks-english');
+  await look(page, '13-tasks-english');
   await page.close();
 });
 
