@@ -7,13 +7,23 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <algorithm>
-#include <functional>
-#include <memory>
 #include <pugixml.hpp>
 
 namespace rodtrad::workflow {
 
 namespace {
+
+// Gives a semaphore's place back when the scope ends, however it ends.
+class ReleaseOnExit {
+public:
+    explicit ReleaseOnExit(std::counting_semaphore<2>& semaphore) : semaphore_(semaphore) {}
+    ReleaseOnExit(const ReleaseOnExit&) = delete;
+    ReleaseOnExit& operator=(const ReleaseOnExit&) = delete;
+    ~ReleaseOnExit() { semaphore_.release(); }
+
+private:
+    std::counting_semaphore<2>& semaphore_;
+};
 
 constexpr std::int64_t sessionMicros = std::int64_t{12} * 3600 * 1000000; // twelve hours
 
@@ -189,8 +199,7 @@ Reply Service::signIn(const Request& request) {
     }
     bool matches = false;
     {
-        const std::unique_ptr<void, std::function<void(void*)>> release(
-            this, [this](void*) { passwordChecks_.release(); });
+        const ReleaseOnExit release(passwordChecks_);
         matches = verifyPassword(password, stored.empty() ? unknownUserHash : stored);
     }
     const bool good = matches && user && !stored.empty();
