@@ -696,7 +696,21 @@ TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
     for (int i = 0; i < 4; ++i) {
         clients.emplace_back(client);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    // Killed once a few steps are acknowledged, while the clients are mid-way (however fast
+    // the machine is); a server that acknowledges nothing for minutes fails the test.
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+    for (;;) {
+        {
+            const std::lock_guard guard(lock);
+            if (acknowledged.size() >= 8) {
+                break;
+            }
+        }
+        if (std::chrono::steady_clock::now() > giveUp || next >= documents.size()) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     s.crash();
     stop = true;
     for (std::thread& t : clients) {
