@@ -25,6 +25,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A query parameter, or the fallback when the request has none.
+std::string queryValue(const Request& request, const char* name, const char* fallback) {
+    const auto it = request.query.find(name);
+    return it == request.query.end() ? std::string(fallback) : it->second;
+}
+
 std::vector<std::string> segments(const std::string& path) {
     std::vector<std::string> parts;
     std::istringstream in(path);
@@ -348,13 +354,9 @@ Reply Service::route(const Request& request) {
 }
 
 Reply Service::listDocuments(const Request& request, const User&) {
-    const auto filter = [&request](const char* name) {
-        const auto it = request.query.find(name);
-        return it == request.query.end() ? std::string() : it->second;
-    };
-    const std::string kind = filter("kind");
-    const std::string unit = filter("unit");
-    const std::string state = filter("state");
+    const std::string kind = queryValue(request, "kind", "");
+    const std::string unit = queryValue(request, "unit", "");
+    const std::string state = queryValue(request, "state", "");
     return jsonReply(200, json([&](JsonWriter& w) {
                          w.beginArray();
                          for (const DocumentInfo& d : store_.documents()) {
@@ -701,8 +703,7 @@ const char* waitingFor(const std::string& state) {
 // document never approved at its latest), judged today, with the audit trail as evidence of
 // the approvals.
 Reply Service::evidence(const Request& request) {
-    const auto edition =
-        request.query.count("edition") != 0 ? request.query.at("edition") : std::string("2015");
+    const std::string edition = queryValue(request, "edition", "2015");
     if (edition != "2015" && edition != "2026") {
         return problem(422, "Invalid edition", "edition must be 2015 or 2026, not " + edition);
     }
@@ -814,11 +815,6 @@ Reply Service::createRound(const Request& request, const User& user) {
 }
 
 namespace {
-
-std::string queryValue(const Request& request, const char* name, const char* fallback) {
-    const auto it = request.query.find(name);
-    return it == request.query.end() ? std::string(fallback) : it->second;
-}
 
 // A view of the store's documents written out as a workspace; a workspace that the pipeline
 // refuses, or a bad argument, is a 422 with the pipeline's words.
