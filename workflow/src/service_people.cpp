@@ -25,13 +25,7 @@ private:
     std::counting_semaphore<2>& semaphore_;
 };
 
-constexpr std::int64_t sessionMicros = std::int64_t{12} * 3600 * 1000000; // twelve hours
-
-std::int64_t nowMicros() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
+constexpr std::chrono::hours sessionLifetime{12};
 
 void writeUser(JsonWriter& w, const User& user) {
     w.beginObject();
@@ -210,8 +204,7 @@ Reply Service::signIn(const Request& request) {
     }
     throttle_.succeeded(name);
     const std::string token = randomHex(32);
-    const std::int64_t expiresAt = nowMicros() + sessionMicros;
-    store_.startSession(*user, sha256Hex(token), expiresAt);
+    const std::int64_t expiresAt = store_.startSession(*user, sha256Hex(token), sessionLifetime);
     return jsonReply(201, json([&](JsonWriter& w) {
                          w.beginObject();
                          w.field("token", token);

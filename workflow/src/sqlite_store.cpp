@@ -350,8 +350,10 @@ public:
         return userRow(q);
     }
 
-    void startSession(const User& user, const std::string& tokenHash,
-                      std::int64_t expiresAt) override {
+    std::int64_t startSession(const User& user, const std::string& tokenHash,
+                              std::chrono::seconds lifetime) override {
+        const std::int64_t expiresAt =
+            nowMicros() + std::chrono::duration_cast<std::chrono::microseconds>(lifetime).count();
         write([&] {
             writer_->query("DELETE FROM sessions WHERE expires_at <= $1").bind(nowMicros()).next();
             writer_
@@ -364,6 +366,7 @@ public:
                 .next();
             appendAudit(user.name, "session.start", "", 0, "");
         });
+        return expiresAt;
     }
 
     bool endSession(const std::string& tokenHash, const std::string& actor) override {

@@ -3,6 +3,7 @@
 #include "rodtrad/sha256.h"
 #include "rodtrad/workflow/definition.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -130,10 +131,10 @@ public:
     // The user a token belongs to: a user's own token or a signed-in session's that has not
     // expired or ended.
     virtual std::optional<User> userByTokenHash(const std::string& tokenHash) = 0;
-    // A session of the web login: its token (hash) is good until `expiresAt` (microseconds
-    // since the epoch) or until it is ended. Audited.
-    virtual void startSession(const User& user, const std::string& tokenHash,
-                              std::int64_t expiresAt) = 0;
+    // A session of the web login: its token (hash) is good for `lifetime` or until it is ended.
+    // Returns when it expires (microseconds since the epoch). Audited.
+    virtual std::int64_t startSession(const User& user, const std::string& tokenHash,
+                                      std::chrono::seconds lifetime) = 0;
     // Ends a session; false if the token is not a session's (a user's own token, or unknown).
     virtual bool endSession(const std::string& tokenHash, const std::string& actor) = 0;
     virtual std::optional<User> userByName(const std::string& name) = 0;
