@@ -520,18 +520,29 @@ Reply Service::revision(const std::string& key, const std::string& number) {
     return reply;
 }
 
-Reply Service::transition(const Request& request, const User& user, const std::string& key) {
-    std::string action;
-    std::string comment;
+std::optional<std::vector<std::string>> jsonStrings(const std::string& body,
+                                                    std::initializer_list<const char*> names) {
     try {
         Poco::JSON::Parser parser;
-        const auto body = parser.parse(request.body).extract<Poco::JSON::Object::Ptr>();
-        action = body->optValue<std::string>("action", "");
-        comment = body->optValue<std::string>("comment", "");
+        const auto object = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+        std::vector<std::string> values;
+        for (const char* name : names) {
+            values.push_back(object->optValue<std::string>(name, ""));
+        }
+        return values;
     } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+Reply Service::transition(const Request& request, const User& user, const std::string& key) {
+    const auto fields = jsonStrings(request.body, {"action", "comment"});
+    if (!fields) {
         return problem(400, "Bad request",
                        "send {\"action\": \"submit|approve|...\", \"comment\": \"...\"}");
     }
+    const std::string& action = (*fields)[0];
+    const std::string& comment = (*fields)[1];
     // A document keeps its unit for life, so the unit is judged before the store's
     // transaction (which must not call back into the store).
     const auto document = store_.document(key);

@@ -6,8 +6,10 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <semaphore>
 #include <string>
 #include <vector>
@@ -158,6 +160,10 @@ bool covers(const std::string& userUnit, const std::string& documentUnit, const 
 // JSON written by `write`, with a final newline.
 std::string json(const std::function<void(JsonWriter&)>& write);
 Reply jsonReply(int status, std::string body);
+// The named string fields of a JSON object ("" for one it lacks); nullopt if the body is not a
+// JSON object.
+std::optional<std::vector<std::string>> jsonStrings(const std::string& body,
+                                                    std::initializer_list<const char*> names);
 // Today's date in UTC, for overdue marks (the service may read the clock; the pipeline never).
 Date today();
 

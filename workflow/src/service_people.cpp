@@ -4,8 +4,6 @@
 #include "service.h"
 #include "util/json_writer.h"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <algorithm>
 #include <pugixml.hpp>
 
@@ -160,16 +158,12 @@ std::vector<ActionOption> Service::optionsFor(const User& user, const DocumentIn
 }
 
 Reply Service::signIn(const Request& request) {
-    std::string name;
-    std::string password;
-    try {
-        Poco::JSON::Parser parser;
-        const auto body = parser.parse(request.body).extract<Poco::JSON::Object::Ptr>();
-        name = body->optValue<std::string>("name", "");
-        password = body->optValue<std::string>("password", "");
-    } catch (const std::exception&) {
+    const auto fields = jsonStrings(request.body, {"name", "password"});
+    if (!fields) {
         return problem(400, "Bad request", "send {\"name\": \"...\", \"password\": \"...\"}");
     }
+    const std::string& name = (*fields)[0];
+    const std::string& password = (*fields)[1];
     if (name.empty() || password.empty() || name.size() > 200 || password.size() > 1024) {
         return problem(400, "Bad request", "give a user name and a password");
     }
