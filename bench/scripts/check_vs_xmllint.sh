@@ -65,7 +65,8 @@ for ((i = 0; i < runs; i++)); do
 done
 RW=$(med "${rw[@]}"); RC=$(med "${rc[@]}"); RM=$(med "${rm[@]}"); R1W=$(med "${r1w[@]}")
 XW=$(med "${xw[@]}"); XC=$(med "${xc[@]}"); XM=$(med "${xm[@]}")
-echo "workspace $scale: $files files, $((bytes / 1024 / 1024)) MiB; median of $runs runs"
+echo "workspace $scale: $files files, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}') MiB; median of $runs runs"
+echo
 printf '| tool | wall s | CPU s | peak RSS MiB | wall ratio to xmllint |\n|---|---|---|---|---|\n'
 printf '| rodtrad check (2 threads) | %s | %s | %d | %.2f |\n' "$RW" "$RC" $((RM / 1024)) "$(echo "$RW / $XW" | bc -l)"
 printf '| rodtrad check --threads 1 | %s | | | %.2f |\n' "$R1W" "$(echo "$R1W / $XW" | bc -l)"

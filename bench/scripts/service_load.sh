@@ -9,6 +9,12 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 seconds=${1:-10}
 rounds=${2:-3}
+seed=${3:-$root/examples/upplands-vasby}
+# The documents the requests use: the strategic plan and the communication log, by their ids.
+header_id() { grep -m1 -o '<id>[^<]*</id>' "$1" | sed 's/<[^>]*>//g'; }
+plan_id=$(header_id "$seed/strategic-plan.xml")
+plan_kb=$(( $(stat -c %s "$seed/strategic-plan.xml") / 1000 ))
+log_id=$(header_id "$seed/ems/communication-log.xml")
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 cmake --preset release >/dev/null
 cmake --build --preset release --target rodtrad-server bare-poco-server >/dev/null
@@ -19,15 +25,23 @@ data=$(mktemp -d)
 admin=$("$server" user add --data "$data" --name admin --role admin)
 reviewer=$("$server" user add --data "$data" --name reviewer --role reviewer)
 log=$(mktemp)
-"$server" serve --data "$data" --port 0 --seed "$root/examples/upplands-vasby" > "$log" 2>&1 &
+"$server" serve --data "$data" --port 0 --seed "$seed" > "$log" 2>&1 &
 service_pid=$!
 barelog=$(mktemp)
-"$bare" 0 "$root/examples/upplands-vasby/strategic-plan.xml" > "$barelog" 2>&1 &
+"$bare" 0 "$seed/strategic-plan.xml" > "$barelog" 2>&1 &
 bare_pid=$!
 trap 'kill $service_pid $bare_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$data" "$log" "$barelog"' EXIT
-port_of() { for _ in $(seq 100); do grep -o 'listening on http://[0-9.]*:[0-9]*' "$1" | sed 's/.*://' && return; sleep 0.1; done; }
-service_port=$(port_of "$log")
-bare_port=$(port_of "$barelog")
+# port_of LOG PID: the port a server announces once it listens (seeding a large workspace takes
+# minutes); fails if the server exits first.
+port_of() {
+  until grep -q 'listening on http://' "$1"; do
+    kill -0 "$2" 2>/dev/null || { cat "$1" >&2; return 1; }
+    sleep 0.2
+  done
+  grep -o 'listening on http://[0-9.]*:[0-9]*' "$1" | sed 's/.*://'
+}
+service_port=$(port_of "$log" $service_pid)
+bare_port=$(port_of "$barelog" $bare_pid)
 
 # wrk's figures for one target: requests/s, median and p99 latency in ms, non-2xx responses.
 run() {
@@ -41,13 +55,13 @@ run() {
 }
 
 export ADMIN_TOKEN=$admin REVIEWER_TOKEN=$reviewer
-export TRANSITION_PATH=/api/v1/documents/kommunikationslogg-miljo/transitions
+export TRANSITION_PATH=/api/v1/documents/$log_id/transitions
 service=http://127.0.0.1:$service_port
 targets=(
   "bare Poco handler, fixed body|http://127.0.0.1:$bare_port/"
-  "GET /api/v1/documents/{id}|-H|Authorization: Bearer $admin|$service/api/v1/documents/sp-2025-2027"
-  "bare Poco handler, the same 25 KB document|http://127.0.0.1:$bare_port/content"
-  "GET /api/v1/documents/{id}/content (25 KB)|-H|Authorization: Bearer $admin|$service/api/v1/documents/sp-2025-2027/content"
+  "GET /api/v1/documents/{id}|-H|Authorization: Bearer $admin|$service/api/v1/documents/$plan_id"
+  "bare Poco handler, the same $plan_kb KB document|http://127.0.0.1:$bare_port/content"
+  "GET /api/v1/documents/{id}/content ($plan_kb KB)|-H|Authorization: Bearer $admin|$service/api/v1/documents/$plan_id/content"
   "POST /api/v1/documents/{id}/transitions|-s|$root/bench/service/transitions.lua|$service$TRANSITION_PATH"
 )
 # The targets take turns, round after round, so that a noisy moment on the shared machine
