@@ -10,6 +10,7 @@ packages=(
   libhyphen-dev hyphen-sv fonts-dejavu-core icc-profiles-free
   libgtest-dev libgmock-dev
   libqpdf-dev qpdf poppler-utils
+  libpq-dev postgresql
   chromium
 )
 # Node.js for the browser tests: Debian's, unless the machine has one already.

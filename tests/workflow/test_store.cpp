@@ -1,5 +1,8 @@
-// The SQLite store in a real file: revisions, transitions with votes, optimistic concurrency,
-// durability across reopening, and the audit chain that notices tampering with the database.
+// The store conformance suite: every behaviour the service relies on, on each database the
+// store runs on (a real SQLite file, a real PostgreSQL server): revisions, transitions with
+// votes, optimistic concurrency, read scopes, durability across reopening, the audit chain that
+// notices tampering with the database, municipalities kept apart, schema migrations.
+#include "databases.h"
 #include "rodtrad/workflow/password.h"
 #include "rodtrad/workflow/store.h"
 
@@ -20,14 +23,12 @@ namespace {
 namespace fs = std::filesystem;
 using namespace Poco::Data::Keywords;
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public ::testing::TestWithParam<std::string> {
 protected:
     StoreTest()
-        : dir_(fs::temp_directory_path() /
-               ("rodtrad-store-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
-        fs::remove_all(dir_);
-        store_ = openSqliteStore(dir_);
+        : location_(testing::freshDatabase(
+              GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+        store_ = openStore(location_);
         anna_ = store_->addUser("anna", Role::author, "tn", "token-anna", "", "setup");
         rolf_ = store_->addUser("rolf", Role::reviewer, "", "token-rolf", "", "setup");
         berit_ = store_->addUser("berit", Role::approver, "", "token-berit", "", "setup");
@@ -35,7 +36,7 @@ protected:
     }
     ~StoreTest() override {
         store_.reset();
-        fs::remove_all(dir_);
+        testing::dropDatabase(location_);
     }
 
     void create(const std::string& key, const std::string& kind, const std::string& xml) {
@@ -48,19 +49,18 @@ protected:
         return store_->transition({key, action, comment, user, nullptr});
     }
 
-    // Runs SQL on the database file directly, as someone with access to the disk could.
-    void tamper(const std::string& sql) {
-        Poco::Data::SQLite::Connector::registerConnector();
-        Poco::Data::Session session("SQLite", (dir_ / "rodtrad.sqlite").string());
-        session << sql, now;
-    }
+    // Runs SQL on the database directly, as someone with access to it could.
+    void tamper(const std::string& sql) { testing::runSql(location_, sql); }
 
-    fs::path dir_;
+    std::string location_;
     std::unique_ptr<Store> store_;
     User anna_, rolf_, berit_, carl_;
 };
 
-TEST_F(StoreTest, AWholeRoundWithChangesRequestedAndAQuorumOfTwo) {
+INSTANTIATE_TEST_SUITE_P(Databases, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& backend) { return backend.param; });
+
+TEST_P(StoreTest, AWholeRoundWithChangesRequestedAndAQuorumOfTwo) {
     create("sp-2026", "strategicPlan", "<strategicPlan>1</strategicPlan>");
     EXPECT_EQ(act("sp-2026", anna_, "submit").document.state, "in_review");
     EXPECT_EQ(act("sp-2026", rolf_, "request_changes").decision.outcome, Outcome::commentRequired);
@@ -88,7 +88,7 @@ TEST_F(StoreTest, AWholeRoundWithChangesRequestedAndAQuorumOfTwo) {
     EXPECT_TRUE(store_->verify().ok());
 }
 
-TEST_F(StoreTest, StaleRevisionIsAConflictAndChangesNothing) {
+TEST_P(StoreTest, StaleRevisionIsAConflictAndChangesNothing) {
     create("uf-1", "followUp", "<followUp/>");
     int revision = 0;
     ASSERT_EQ(store_->addRevision("uf-1", 1, "T", "<a/>", sha256Hex("<a/>"), "anna", revision),
@@ -103,7 +103,7 @@ TEST_F(StoreTest, StaleRevisionIsAConflictAndChangesNothing) {
         WriteOutcome::exists);
 }
 
-TEST_F(StoreTest, ApprovingANewRevisionSupersedesTheOldOne) {
+TEST_P(StoreTest, ApprovingANewRevisionSupersedesTheOldOne) {
     create("ir-1", "auditReport", "<auditReport>1</auditReport>");
     act("ir-1", anna_, "submit");
     EXPECT_EQ(act("ir-1", berit_, "approve").document.state, "approved");
@@ -118,7 +118,7 @@ TEST_F(StoreTest, ApprovingANewRevisionSupersedesTheOldOne) {
     EXPECT_EQ(store_->latestIn("ir-1", {"approved", "published"})->number, 2);
 }
 
-TEST_F(StoreTest, DocumentRowsCarryTheLatestHashAndTheApprovedRevision) {
+TEST_P(StoreTest, DocumentRowsCarryTheLatestHashAndTheApprovedRevision) {
     create("ir-1", "auditReport", "<auditReport>1</auditReport>");
     EXPECT_EQ(store_->document("ir-1")->sha256, sha256Hex("<auditReport>1</auditReport>"));
     EXPECT_EQ(store_->document("ir-1")->approvedRevision, 0);
@@ -135,7 +135,7 @@ TEST_F(StoreTest, DocumentRowsCarryTheLatestHashAndTheApprovedRevision) {
     EXPECT_EQ(store_->documents().at(0).approvedRevision, 1);
 }
 
-TEST_F(StoreTest, ADraftInReviewCannotBeRevisedUnderneath) {
+TEST_P(StoreTest, ADraftInReviewCannotBeRevisedUnderneath) {
     create("uf-1", "followUp", "<followUp/>");
     act("uf-1", anna_, "submit");
     int revision = 0;
@@ -144,7 +144,7 @@ TEST_F(StoreTest, ADraftInReviewCannotBeRevisedUnderneath) {
     EXPECT_EQ(store_->document("uf-1")->revision, 1);
 }
 
-TEST_F(StoreTest, AReadScopeSeesOneMomentAndLaterReadsSeeTheWrites) {
+TEST_P(StoreTest, AReadScopeSeesOneMomentAndLaterReadsSeeTheWrites) {
     create("uf-1", "followUp", "<followUp/>");
     int revision = 0;
     {
@@ -163,7 +163,7 @@ TEST_F(StoreTest, AReadScopeSeesOneMomentAndLaterReadsSeeTheWrites) {
     EXPECT_TRUE(store_->verify().ok());
 }
 
-TEST_F(StoreTest, ReadersOnSeveralThreadsSeeRevisionsOnlyGrowWhileOneWrites) {
+TEST_P(StoreTest, ReadersOnSeveralThreadsSeeRevisionsOnlyGrowWhileOneWrites) {
     create("uf-1", "followUp", "<followUp n=\"1\"/>");
     std::atomic<bool> writing = true;
     std::atomic<int> failures = 0;
@@ -202,7 +202,7 @@ TEST_F(StoreTest, ReadersOnSeveralThreadsSeeRevisionsOnlyGrowWhileOneWrites) {
     EXPECT_EQ(store_->document("uf-1")->revision, 60);
 }
 
-TEST_F(StoreTest, RefusalsAreAuditedToo) {
+TEST_P(StoreTest, RefusalsAreAuditedToo) {
     create("pol", "environmentalPolicy", "<environmentalPolicy/>");
     EXPECT_EQ(act("pol", rolf_, "submit").decision.outcome, Outcome::forbidden);
     EXPECT_EQ(act("pol", anna_, "approve").decision.outcome, Outcome::illegal);
@@ -216,12 +216,12 @@ TEST_F(StoreTest, RefusalsAreAuditedToo) {
     EXPECT_EQ(store_->document("pol")->state, "draft");
 }
 
-TEST_F(StoreTest, EverythingIsThereAfterReopening) {
+TEST_P(StoreTest, EverythingIsThereAfterReopening) {
     create("pol", "environmentalPolicy", "<environmentalPolicy/>");
     act("pol", anna_, "submit");
     act("pol", berit_, "approve");
     store_.reset();
-    store_ = openSqliteStore(dir_);
+    store_ = openStore(location_);
     EXPECT_EQ(store_->document("pol")->state, "in_review");
     // Berit's vote survived: she cannot vote twice, and Carl's completes the quorum.
     EXPECT_EQ(act("pol", berit_, "approve").decision.outcome, Outcome::forbidden);
@@ -231,7 +231,7 @@ TEST_F(StoreTest, EverythingIsThereAfterReopening) {
     EXPECT_TRUE(store_->verify().ok());
 }
 
-TEST_F(StoreTest, AuditVerifyFindsAlteredRevisionsAndAuditRows) {
+TEST_P(StoreTest, AuditVerifyFindsAlteredRevisionsAndAuditRows) {
     create("pol", "environmentalPolicy", "<environmentalPolicy>ja</environmentalPolicy>");
     act("pol", anna_, "submit");
     ASSERT_TRUE(store_->verify().ok());
@@ -239,7 +239,7 @@ TEST_F(StoreTest, AuditVerifyFindsAlteredRevisionsAndAuditRows) {
 
     const auto problemsAfter = [this](const std::string& sql) {
         tamper(sql);
-        store_ = openSqliteStore(dir_);
+        store_ = openStore(location_);
         const AuditVerification result = store_->verify();
         store_.reset();
         std::string all;
@@ -268,7 +268,7 @@ TEST_F(StoreTest, AuditVerifyFindsAlteredRevisionsAndAuditRows) {
     EXPECT_NE(problems.find("expected event 2"), std::string::npos) << problems;
     EXPECT_NE(problems.find("does not carry the hash of the event before"), std::string::npos)
         << problems;
-    store_ = openSqliteStore(dir_);
+    store_ = openStore(location_);
 }
 
 } // namespace

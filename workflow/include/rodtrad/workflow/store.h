@@ -116,6 +116,11 @@ class Store {
 public:
     virtual ~Store() = default;
 
+    // Where the store is, for messages (no password).
+    virtual std::string describe() const = 0;
+    // Throws unless the database answers now and still holds the store's municipality.
+    virtual void checkConnection() = 0;
+
     // While a read scope lives, the reads this thread makes see the database as of one moment
     // (one read transaction) and cost less than reads made one by one. Writes made meanwhile
     // are not seen by the scope's reads: take one for requests that only read.
@@ -182,8 +187,18 @@ public:
     virtual AuditVerification verify() = 0;
 };
 
-// The embedded store: one SQLite file in `directory` (created if missing), WAL journal,
-// synchronous=FULL. Throws std::runtime_error when the database cannot be opened.
+// The store of one municipality (a tenant: every query is scoped to it) at `location`:
+//   - a directory, or "sqlite:DIR": the embedded store, one SQLite file in DIR (created if
+//     missing), WAL journal, synchronous=FULL;
+//   - "postgresql://[user[:password]@][host][:port][/database][?name=value&...]": PostgreSQL,
+//     which several service nodes and several municipalities can share.
+// Every database holds the municipality "default"; `create` adds `tenant` if it is missing
+// (otherwise a missing one is an error). The schema is migrated to the current version first.
+// Throws std::runtime_error when the database cannot be opened, std::invalid_argument for a
+// location that is not one.
+std::unique_ptr<Store> openStore(const std::string& location,
+                                 const std::string& tenant = "default", bool create = false);
+// The municipality "default" of the SQLite store in `directory`.
 std::unique_ptr<Store> openSqliteStore(const std::filesystem::path& directory);
 
 // Helpers shared by every store (sha256Hex is rodtrad/sha256.h).
