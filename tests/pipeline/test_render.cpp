@@ -185,3 +185,48 @@ TEST(Render, GoldenLayoutDumpsAndDigests) {
 }
 
 } // namespace rodtrad
+
+namespace rodtrad {
+
+// A perspective with more goals than a page can show readably is drawn one council goal at a
+// time, each figure's columns named from the council goal on; a small one stays one figure.
+TEST(Render, ALargeRedThreadIsDrawnOneCouncilGoalAtATime) {
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+            ++n;
+        }
+        return n;
+    };
+    RenderOptions options;
+    options.templateName = "strategic-plan";
+    options.period = "2025";
+    const std::string small = renderDocument(exampleWorkspace(), options).layoutDump;
+    EXPECT_EQ(count(small, "[Figure] Perspektiv\n"), 4u); // one figure for each perspective
+    EXPECT_EQ(count(small, "[Figure] KF-mål\n"), 4u);
+
+    test::TempWorkspace ws = test::TempWorkspace::minimal();
+    const std::string plan = ws.read("strategic-plan.xml");
+    const auto start = plan.find("<councilGoal id=\"KF1\">");
+    const auto end = plan.find("</councilGoal>") + std::string("</councilGoal>").size();
+    const std::string goal = plan.substr(start, end - start);
+    std::string more;
+    for (int i = 2; i <= 70; ++i) {
+        std::string copy = goal;
+        for (const std::string id : {"KF1-N1", "KF1"}) {
+            const std::string numbered = "KF" + std::to_string(i) + id.substr(3);
+            copy.replace(copy.find("\"" + id + "\""), id.size() + 2, "\"" + numbered + "\"");
+        }
+        more += copy;
+    }
+    ws.replace("strategic-plan.xml", "</councilGoal>\n  </perspective>",
+               "</councilGoal>" + more + "\n  </perspective>");
+    std::vector<Diagnostic> diagnostics;
+    const auto workspace = Workspace::load(ws.dir(), {}, diagnostics);
+    ASSERT_TRUE(workspace) << (diagnostics.empty() ? "" : formatDiagnostic(diagnostics[0]));
+    const std::string large = renderDocument(*workspace, options).layoutDump;
+    EXPECT_EQ(count(large, "[Figure] Perspektiv\n"), 0u);
+    EXPECT_EQ(count(large, "[Figure] KF-mål\n"), 70u); // a figure for each council goal
+}
+
+} // namespace rodtrad

@@ -340,6 +340,29 @@ void Composer::chart(pugi::xml_node node, pugi::xml_node indicator) {
     flow_.blocks.push_back(std::move(block));
 }
 
+namespace {
+
+std::size_t boxCount(const RedThreadNode& node) {
+    std::size_t count = 1;
+    for (const RedThreadNode& child : node.children) {
+        count += boxCount(child);
+    }
+    return count;
+}
+
+// Keeps `levels` levels below the node and drops the ones deeper.
+void keepLevels(RedThreadNode& node, int levels) {
+    for (RedThreadNode& child : node.children) {
+        if (levels <= 1) {
+            child.children.clear();
+        } else {
+            keepLevels(child, levels - 1);
+        }
+    }
+}
+
+} // namespace
+
 void Composer::redThread(pugi::xml_node node, pugi::xml_node perspective) {
     const pugi::xml_node scale = rollup_.document_element().child("plan").child("scale");
     int top = 0;
@@ -370,13 +393,42 @@ void Composer::redThread(pugi::xml_node node, pugi::xml_node perspective) {
         }
         return n;
     };
-    Block block;
-    block.kind = Block::Kind::figure;
-    block.drawing = drawRedThread(build(perspective, 0), node.attribute("width").as_double(480),
-                                  metrics_, language_);
-    block.style.spaceBefore = 6;
-    block.style.spaceAfter = 10;
-    flow_.blocks.push_back(std::move(block));
+    // A figure shows at most figureBoxes goals: more would not be readable on a page. A larger
+    // tree is drawn one council goal at a time, its deepest levels left to the goal tables and,
+    // if its goals are still too many, the rest counted in a last box.
+    constexpr std::size_t figureBoxes = 60;
+    std::vector<RedThreadNode> figures;
+    RedThreadNode tree = build(perspective, 0);
+    const int firstLevel = boxCount(tree) <= figureBoxes ? 0 : 1;
+    if (firstLevel == 0) {
+        figures.push_back(std::move(tree));
+    } else {
+        for (RedThreadNode& councilGoal : tree.children) {
+            for (int depth = maxDepth - 2; depth >= 1 && boxCount(councilGoal) > figureBoxes;
+                 --depth) {
+                keepLevels(councilGoal, depth);
+            }
+            if (councilGoal.children.size() >= figureBoxes) {
+                const std::size_t more = councilGoal.children.size() - (figureBoxes - 2);
+                keepLevels(councilGoal, 1);
+                councilGoal.children.resize(figureBoxes - 2);
+                RedThreadNode rest;
+                rest.title = language_ == Language::en ? "… and " + std::to_string(more) + " more"
+                                                       : "… och " + std::to_string(more) + " till";
+                councilGoal.children.push_back(std::move(rest));
+            }
+            figures.push_back(std::move(councilGoal));
+        }
+    }
+    for (const RedThreadNode& figure : figures) {
+        Block block;
+        block.kind = Block::Kind::figure;
+        block.drawing = drawRedThread(figure, node.attribute("width").as_double(480), metrics_,
+                                      language_, firstLevel);
+        block.style.spaceBefore = 6;
+        block.style.spaceAfter = 10;
+        flow_.blocks.push_back(std::move(block));
+    }
 }
 
 void Composer::keyValueTable(const std::vector<std::pair<std::string, std::string>>& rows,

@@ -908,7 +908,8 @@ struct BoxLine {
 
 struct NodeBox {
     const RedThreadNode* node = nullptr;
-    int depth = 0;
+    int depth = 0; // the column, 0 for the root
+    int level = 0; // what the goal is: 0 perspective, 1 council goal, 2 committee goal, ...
     std::vector<std::size_t> children;
     StatusKind status = StatusKind::none;
     std::vector<BoxLine> lines;
@@ -917,14 +918,16 @@ struct NodeBox {
     double height = 0;
 };
 
-std::size_t collectNodes(const RedThreadNode& node, int depth, std::vector<NodeBox>& boxes) {
+std::size_t collectNodes(const RedThreadNode& node, int depth, int firstLevel,
+                         std::vector<NodeBox>& boxes) {
     const std::size_t index = boxes.size();
     boxes.push_back({});
     boxes[index].node = &node;
     boxes[index].depth = depth;
+    boxes[index].level = depth + firstLevel;
     boxes[index].status = statusKind(node.status);
     for (const RedThreadNode& child : node.children) {
-        const std::size_t childIndex = collectNodes(child, depth + 1, boxes);
+        const std::size_t childIndex = collectNodes(child, depth + 1, firstLevel, boxes);
         boxes[index].children.push_back(childIndex);
     }
     return index;
@@ -960,7 +963,7 @@ std::string kindWord(int depth, Language language) {
 // What a box shows: the goal's id and title (a perspective has only its title).
 std::string boxText(const NodeBox& box) {
     const RedThreadNode& node = *box.node;
-    if (box.depth == 0 || node.id.empty()) {
+    if (box.level == 0 || node.id.empty()) {
         return node.title;
     }
     return node.title.empty() ? node.id : node.id + " " + node.title;
@@ -968,12 +971,12 @@ std::string boxText(const NodeBox& box) {
 
 std::string shortName(const NodeBox& box, Language language) {
     const RedThreadNode& node = *box.node;
-    const std::string name = box.depth == 0 || node.id.empty() ? node.title : node.id;
-    return kindWord(box.depth, language) + " " + name;
+    const std::string name = box.level == 0 || node.id.empty() ? node.title : node.id;
+    return kindWord(box.level, language) + " " + name;
 }
 
 std::string fullName(const NodeBox& box, Language language) {
-    std::string name = kindWord(box.depth, language) + " " + boxText(box);
+    std::string name = kindWord(box.level, language) + " " + boxText(box);
     if (!box.node->label.empty()) {
         name += " (" + box.node->label + ")";
     }
@@ -1094,9 +1097,9 @@ Color boxFill(int depth) {
 } // namespace
 
 Drawing drawRedThread(const RedThreadNode& root, double width, const FontMetrics& metrics,
-                      Language language) {
+                      Language language, int firstLevel) {
     std::vector<NodeBox> boxes;
-    collectNodes(root, 0, boxes);
+    collectNodes(root, 0, firstLevel, boxes);
 
     Drawing drawing;
     drawing.width = width;
@@ -1134,9 +1137,9 @@ Drawing drawRedThread(const RedThreadNode& root, double width, const FontMetrics
     std::vector<Primitive>& out = drawing.primitives;
     const double headerBaseline = kPad + metrics.ascent(kHeaderFont);
     for (int depth = 0; depth < columns; ++depth) {
-        out.push_back(
-            textAt(ellipsize(columnHeading(depth, language), kHeaderFont, columnWidth, metrics),
-                   columnX(depth), headerBaseline, kHeaderFont, palette::secondaryText));
+        out.push_back(textAt(ellipsize(columnHeading(depth + firstLevel, language), kHeaderFont,
+                                       columnWidth, metrics),
+                             columnX(depth), headerBaseline, kHeaderFont, palette::secondaryText));
     }
     const double treeTop = headerBaseline + metrics.descent(kHeaderFont) + 2 * kSectionGap;
     const double bottom = placeSubtree(boxes, 0, treeTop);

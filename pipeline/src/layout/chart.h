@@ -52,8 +52,9 @@ struct RedThreadNode {
 };
 
 // Lays the tree out left to right in columns by depth, within width, as tall as it needs;
-// titles wrap within their boxes. The alternative text names each link and status.
+// titles wrap within their boxes. The alternative text names each link and status. The root is
+// a perspective (firstLevel 0) or, for a part of a larger tree, a council goal (1), ...
 Drawing drawRedThread(const RedThreadNode& root, double width, const FontMetrics& metrics,
-                      Language language);
+                      Language language, int firstLevel = 0);
 
 } // namespace rodtrad
