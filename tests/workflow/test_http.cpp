@@ -1,6 +1,8 @@
 // The real rodtrad-server on a free port, driven over HTTP: a whole approval round with the
 // example municipality's documents, and every refusal a client can meet.
+#include "databases.h"
 #include "rodtrad/evidence.h"
+#include "server_process.h"
 #include "service.h"
 
 #include <Poco/JSON/Array.h>
@@ -11,13 +13,16 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <gtest/gtest.h>
+#include <latch>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,180 +35,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path example = fs::path(RODTRAD_SOURCE_DIR) / "examples/upplands-vasby";
-
-std::string readFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-std::string runServerCommand(const std::string& args) {
-    std::string output;
-    FILE* pipe = ::popen((std::string(RODTRAD_SERVER_BINARY) + " " + args + " 2>&1").c_str(), "r");
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
-        output.append(buffer, n);
-    }
-    ::pclose(pipe);
-    return output;
-}
-
-struct Response {
-    int status = 0;
-    std::map<std::string, std::string> headers;
-    std::string body;
-    std::string contentType;
-
-    Poco::JSON::Object::Ptr json() const {
-        Poco::JSON::Parser parser;
-        return parser.parse(body).extract<Poco::JSON::Object::Ptr>();
-    }
-    std::string field(const std::string& name) const { return json()->getValue<std::string>(name); }
-};
-
-int instances = 0;
-
-// A server process of its own, on a port the kernel picks, with a fresh data directory and
-// users of every role.
-class Server {
-public:
-    explicit Server(const std::string& seed = {}, std::vector<std::string> options = {})
-        : options_(std::move(options)),
-          dir_(fs::temp_directory_path() /
-               ("rodtrad-http-" + std::to_string(::getpid()) + "-" + std::to_string(++instances))) {
-        fs::remove_all(dir_);
-        const auto add = [this](const std::string& name, const std::string& role,
-                                const std::string& unit) {
-            std::string token =
-                runServerCommand("user add --data " + dir_.string() + " --name " + name +
-                                 " --role " + role + (unit.empty() ? "" : " --unit " + unit));
-            token.pop_back();
-            tokens[name] = token;
-        };
-        add("admin", "admin", "");
-        add("kerstin", "author", "kf"); // writes the strategic plan
-        add("tomas", "author", "tn");   // writes the technical committee's plan
-        add("britt", "author", "bun");  // another committee
-        add("rut", "reviewer", "");
-        add("anders", "approver", "");
-        add("eva", "approver", "");
-        start(seed);
-    }
-
-    // Starts the server process on the data directory and reads the port it prints.
-    void start(const std::string& seed = {}) {
-        int out[2];
-        if (::pipe(out) != 0) {
-            throw std::runtime_error("pipe");
-        }
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM); // never outlive the tests
-            ::dup2(out[1], STDOUT_FILENO);
-            ::close(out[0]);
-            std::vector<std::string> args{RODTRAD_SERVER_BINARY, "serve",  "--data",
-                                          dir_.string(),         "--port", "0"};
-            if (!seed.empty()) {
-                args.insert(args.end(), {"--seed", seed});
-            }
-            args.insert(args.end(), options_.begin(), options_.end());
-            std::vector<char*> argv;
-            for (std::string& arg : args) {
-                argv.push_back(arg.data());
-            }
-            argv.push_back(nullptr);
-            ::execv(RODTRAD_SERVER_BINARY, argv.data());
-            ::_exit(127);
-        }
-        ::close(out[1]);
-        // The address is on the line that says where the server listens (after the seeding).
-        std::string line;
-        char c = 0;
-        while (line.find("listening on") == std::string::npos) {
-            line.clear();
-            bool any = false;
-            while (::read(out[0], &c, 1) == 1 && c != '\n') {
-                line += c;
-                any = true;
-            }
-            if (!any && c != '\n') {
-                break;
-            }
-        }
-        ::close(out[0]);
-        const auto colon = line.rfind(':');
-        port_ = colon == std::string::npos ? 0 : std::atoi(line.c_str() + colon + 1);
-        if (port_ == 0) {
-            throw std::runtime_error("the server did not say its port: " + line);
-        }
-    }
-
-    // Kills the server without a chance to clean up, as a power cut would.
-    void crash() {
-        ::kill(pid_, SIGKILL);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-    }
-
-    ~Server() {
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        fs::remove_all(dir_);
-    }
-
-    Response request(const std::string& method, const std::string& path, const std::string& user,
-                     const std::string& body = {}, const std::string& contentType = {},
-                     const std::map<std::string, std::string>& headers = {}) const {
-        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
-        Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-        if (!user.empty()) {
-            request.set("Authorization",
-                        "Bearer " + (tokens.count(user) != 0 ? tokens.at(user) : user));
-        }
-        for (const auto& [name, value] : headers) {
-            request.set(name, value);
-        }
-        if (!contentType.empty()) {
-            request.setContentType(contentType);
-        }
-        if ((!body.empty() || method == "POST" || method == "PUT") &&
-            headers.count("Content-Length") == 0) {
-            request.setContentLength(static_cast<std::streamsize>(body.size()));
-        }
-        session.sendRequest(request) << body;
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session.receiveResponse(response);
-        Response r;
-        r.status = response.getStatus();
-        r.contentType = response.getContentType();
-        for (const auto& [name, value] : response) {
-            r.headers[name] = value;
-        }
-        Poco::StreamCopier::copyToString(in, r.body);
-        return r;
-    }
-
-    Response upload(const std::string& user, const std::string& xml) const {
-        return request("POST", "/api/v1/documents", user, xml, "application/xml");
-    }
-    Response act(const std::string& user, const std::string& document, const std::string& action,
-                 const std::string& comment = {}) const {
-        return request("POST", "/api/v1/documents/" + document + "/transitions", user,
-                       "{\"action\": \"" + action + "\", \"comment\": \"" + comment + "\"}",
-                       "application/json");
-    }
-
-    int port() const { return port_; }
-
-    std::vector<std::string> options_; // given to serve after --data, --port and --seed
-    std::map<std::string, std::string> tokens;
-    fs::path dir_;
-
-private:
-    pid_t pid_ = 0;
-    int port_ = 0;
-};
+using namespace rodtrad::workflow::testing;
 
 // One server for the tests of this file, with the example's organisation and strategic plan.
 const Server& server() {
@@ -493,7 +325,7 @@ TEST(HttpService, OpenApiDescribesEveryRouteTheServiceAnswers) {
             EXPECT_EQ(r.body.find("no route"), std::string::npos) << upper << " " << concrete;
         }
     }
-    EXPECT_EQ(described, 29u);
+    EXPECT_EQ(described, 30u);
     expectProblem(s.request("GET", "/api/v1/nothing-here", "rut"), 404, "no route");
     expectProblem(s.request("DELETE", "/api/v1/documents/sp-2025-2027", "rut"), 405, "DELETE");
 }
@@ -633,8 +465,17 @@ TEST(HttpService, TheEvidencePackComesWithTheAuditTrailAndVerifies) {
     EXPECT_EQ(s.request("GET", "/api/v1/evidence?edition=2026", "rut").status, 200);
 }
 
-TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
-    Server s(example.string());
+namespace {
+
+// A step a client saw acknowledged (a 2xx) before a node was killed.
+struct Acknowledged {
+    std::string document;
+    std::string step;
+    int revision = 0;
+};
+
+// The approved documents of the example, but its organisation.
+std::vector<std::string> approvedDocuments(const Server& s) {
     const Response approvedList = s.request("GET", "/api/v1/documents?state=approved", "rut");
     std::vector<std::string> documents;
     const auto array =
@@ -645,24 +486,28 @@ TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
             documents.push_back(d->getValue<std::string>("id"));
         }
     }
-    ASSERT_GT(documents.size(), 40u);
-    // Clients take documents from a shared list and walk each through a new revision, submit and
-    // approval; every 2xx is written down. The server is killed mid-run.
-    struct Acknowledged {
-        std::string document;
-        std::string step;
-        int revision = 0;
-    };
+    return documents;
+}
+
+// Four clients take documents from a shared list and walk each through a new revision, submit
+// and approval, each client on the nodes in turn; every 2xx is written down. `victim` is killed
+// with SIGKILL once a few steps are acknowledged, while the clients are mid-way (however fast
+// the machine is); a service that acknowledges nothing for minutes fails the test. The clients
+// go on against the other nodes until the documents run out.
+std::vector<Acknowledged> walkDocumentsAndKill(const std::vector<std::string>& documents,
+                                               const std::vector<const Server*>& nodes,
+                                               Server& victim) {
     std::mutex lock;
     std::vector<Acknowledged> acknowledged;
     std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    const auto client = [&] {
-        while (!stop) {
+    std::atomic<bool> killed{false};
+    const auto client = [&](std::size_t first) {
+        for (std::size_t turn = first;; ++turn) {
             const std::size_t i = next++;
-            if (i >= documents.size()) {
+            if (i >= documents.size() || (killed && nodes.size() == 1)) {
                 return;
             }
+            const Server& s = *nodes[turn % nodes.size()];
             const std::string& id = documents[i];
             try {
                 const Response current =
@@ -685,19 +530,19 @@ TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
                     acknowledged.push_back({id, "submit", 0});
                 }
                 const Response approve = s.act("anders", id, "approve");
-                const std::lock_guard guard(lock);
-                acknowledged.push_back({id, approve.status == 200 ? "approve" : "vote", 0});
+                if (approve.status / 100 == 2) {
+                    const std::lock_guard guard(lock);
+                    acknowledged.push_back({id, approve.status == 200 ? "approve" : "vote", 0});
+                }
             } catch (const std::exception&) {
-                // The server went away mid-request: that request was not acknowledged.
+                // The node went away mid-request: that request was not acknowledged.
             }
         }
     };
     std::vector<std::thread> clients;
-    for (int i = 0; i < 4; ++i) {
-        clients.emplace_back(client);
+    for (std::size_t i = 0; i < 4; ++i) {
+        clients.emplace_back(client, i);
     }
-    // Killed once a few steps are acknowledged, while the clients are mid-way (however fast
-    // the machine is); a server that acknowledges nothing for minutes fails the test.
     const auto giveUp = std::chrono::steady_clock::now() + std::chrono::minutes(5);
     for (;;) {
         {
@@ -711,16 +556,16 @@ TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    s.crash();
-    stop = true;
+    victim.crash();
+    killed = true;
     for (std::thread& t : clients) {
         t.join();
     }
-    ASSERT_FALSE(acknowledged.empty()) << "no transition completed before the kill";
-    RecordProperty("acknowledged", static_cast<int>(acknowledged.size()));
-    RecordProperty("documents", static_cast<int>(documents.size()));
+    return acknowledged;
+}
 
-    s.start();
+// Every acknowledged step is in the store as `s` serves it, and the audit chain verifies.
+void expectAcknowledgedStepsKept(const Server& s, const std::vector<Acknowledged>& acknowledged) {
     for (const Acknowledged& a : acknowledged) {
         SCOPED_TRACE(a.document + " " + a.step);
         const Response meta = s.request("GET", "/api/v1/documents/" + a.document, "rut");
@@ -742,8 +587,21 @@ TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
     }
     const Response verify = s.request("GET", "/api/v1/audit/verify", "admin");
     EXPECT_TRUE(verify.json()->getValue<bool>("ok")) << verify.body;
-    const std::string cli = runServerCommand("audit verify --data " + s.dir_.string());
+    const std::string cli = runServerCommand("audit verify " + s.storeArguments());
     EXPECT_NE(cli.find("chain correctly"), std::string::npos) << cli;
+}
+
+} // namespace
+
+TEST(HttpService, EveryAcknowledgedTransitionSurvivesSigkill) {
+    Server s(example.string());
+    const std::vector<std::string> documents = approvedDocuments(s);
+    ASSERT_GT(documents.size(), 40u);
+    const std::vector<Acknowledged> acknowledged = walkDocumentsAndKill(documents, {&s}, s);
+    ASSERT_FALSE(acknowledged.empty()) << "no transition completed before the kill";
+    RecordProperty("acknowledged", static_cast<int>(acknowledged.size()));
+    s.start();
+    expectAcknowledgedStepsKept(s, acknowledged);
 }
 
 namespace {
@@ -953,3 +811,315 @@ TEST(WebPages, ServedWithCacheHeadersAndAPolicyThatAllowsNothingFromElsewhere) {
 }
 
 } // namespace
+
+namespace {
+
+// A PostgreSQL database of the test's own on the server ctest starts, dropped at the end.
+class PostgresDatabase {
+public:
+    explicit PostgresDatabase(const std::string& name)
+        : location_(rodtrad::workflow::testing::freshDatabase("postgresql", name)) {}
+    PostgresDatabase(const PostgresDatabase&) = delete;
+    PostgresDatabase& operator=(const PostgresDatabase&) = delete;
+    ~PostgresDatabase() { rodtrad::workflow::testing::dropDatabase(location_); }
+    const std::string& location() const { return location_; }
+
+private:
+    std::string location_;
+};
+
+// Runs one request on each node at the same moment; their statuses, sorted.
+std::vector<int> atOnce(const std::function<Response()>& onA,
+                        const std::function<Response()>& onB) {
+    std::latch ready(3);
+    int first = 0, second = 0;
+    std::thread a([&] {
+        ready.arrive_and_wait();
+        first = onA().status;
+    });
+    std::thread b([&] {
+        ready.arrive_and_wait();
+        second = onB().status;
+    });
+    ready.arrive_and_wait();
+    a.join();
+    b.join();
+    std::vector<int> statuses{first, second};
+    std::sort(statuses.begin(), statuses.end());
+    return statuses;
+}
+
+// How many approvals the document's approve action needs.
+int approvalQuorum(const Server& s, const std::string& document) {
+    const Response actions =
+        s.request("GET", "/api/v1/documents/" + document + "/actions", "anders");
+    const auto array = Poco::JSON::Parser().parse(actions.body).extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto action = array->getObject(static_cast<unsigned>(i));
+        if (action->getValue<std::string>("action") == "approve") {
+            return action->getValue<int>("quorum");
+        }
+    }
+    return 0;
+}
+
+// How many events of the document's history are `action` on `revision`.
+int eventsOf(const Server& s, const std::string& document, const std::string& action,
+             int revision) {
+    const Response history = s.request("GET", "/api/v1/documents/" + document + "/history", "rut");
+    const auto events = Poco::JSON::Parser().parse(history.body).extract<Poco::JSON::Array::Ptr>();
+    int n = 0;
+    for (std::size_t i = 0; i < events->size(); ++i) {
+        const auto e = events->getObject(static_cast<unsigned>(i));
+        n +=
+            e->getValue<std::string>("action") == action && e->getValue<int>("revision") == revision
+                ? 1
+                : 0;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST(Cluster, TwoNodesOnOnePostgresqlDecideEachWriteOnce) {
+    const PostgresDatabase database("cluster_race");
+    const Server a(StoreAt{database.location()}, example.string());
+    const Server b(SameStoreAs{a});
+    const std::vector<std::string> documents = approvedDocuments(a);
+    ASSERT_GT(documents.size(), 20u);
+
+    // The same revision revised from both nodes at once: one wins, the other is told it is stale.
+    const std::string policy = "miljopolicy"; // approved by two (below)
+    std::vector<std::string> raced;
+    std::copy_if(documents.begin(), documents.end(), std::back_inserter(raced),
+                 [&](const std::string& id) { return id != policy && raced.size() < 12; });
+    for (const std::string& id : raced) {
+        SCOPED_TRACE(id);
+        const Response current = a.request("GET", "/api/v1/documents/" + id + "/content", "admin");
+        const auto put = [&](const Server& node) {
+            return [&] {
+                return node.request("PUT", "/api/v1/documents/" + id + "/content", "admin",
+                                    current.body, "application/xml",
+                                    {{"If-Match", current.headers.at("ETag")}});
+            };
+        };
+        EXPECT_EQ(atOnce(put(a), put(b)), (std::vector<int>{200, 412}));
+        EXPECT_EQ(
+            b.request("GET", "/api/v1/documents/" + id, "rut").json()->getValue<int>("revision"),
+            2);
+        ASSERT_EQ(a.act("admin", id, "submit").status, 200);
+    }
+    // Two approvers at once on a quorum of one: one approves, the other finds it decided.
+    for (const std::string& id : raced) {
+        if (approvalQuorum(a, id) != 1) {
+            continue;
+        }
+        SCOPED_TRACE(id);
+        EXPECT_EQ(atOnce([&] { return a.act("anders", id, "approve"); },
+                         [&] { return b.act("eva", id, "approve"); }),
+                  (std::vector<int>{200, 409}));
+        EXPECT_EQ(eventsOf(b, id, "approve", 2), 1);
+        // Its approved PDF, asked of both nodes at once, is one and the same, stored once.
+        std::string pdfA, pdfB;
+        atOnce(
+            [&] {
+                Response r = a.request("GET", "/api/v1/documents/" + id + "/pdf", "rut");
+                pdfA = r.body;
+                return r;
+            },
+            [&] {
+                Response r = b.request("GET", "/api/v1/documents/" + id + "/pdf", "rut");
+                pdfB = r.body;
+                return r;
+            });
+        EXPECT_TRUE(pdfA.starts_with("%PDF-"));
+        EXPECT_EQ(pdfA, pdfB);
+        EXPECT_EQ(eventsOf(a, id, "pdf.store", 2), 1);
+    }
+    // A quorum of two: the approvals from both nodes count once each, and the same approver on
+    // both nodes at once counts once.
+    const Response current = a.request("GET", "/api/v1/documents/" + policy + "/content", "admin");
+    ASSERT_EQ(a.request("PUT", "/api/v1/documents/" + policy + "/content", "admin", current.body,
+                        "application/xml", {{"If-Match", current.headers.at("ETag")}})
+                  .status,
+              200);
+    ASSERT_EQ(b.act("admin", policy, "submit").status, 200);
+    ASSERT_EQ(approvalQuorum(a, policy), 2);
+    EXPECT_EQ(atOnce([&] { return a.act("anders", policy, "approve"); },
+                     [&] { return b.act("anders", policy, "approve"); }),
+              (std::vector<int>{202, 403}));
+    EXPECT_EQ(b.act("eva", policy, "approve").status, 200);
+    EXPECT_EQ(a.request("GET", "/api/v1/documents/" + policy, "rut").field("state"), "approved");
+    EXPECT_EQ(eventsOf(a, policy, "vote.approve", 2), 1);
+    EXPECT_EQ(eventsOf(a, policy, "approve", 2), 1);
+
+    for (const Server* node : {&a, &b}) {
+        const Response verify = node->request("GET", "/api/v1/audit/verify", "admin");
+        EXPECT_TRUE(verify.json()->getValue<bool>("ok")) << verify.body;
+    }
+    const std::string cli = runServerCommand("audit verify " + a.storeArguments());
+    EXPECT_NE(cli.find("chain correctly"), std::string::npos) << cli;
+}
+
+TEST(Cluster, AcknowledgedWritesSurviveANodeKilledMidRun) {
+    const PostgresDatabase database("cluster_kill");
+    Server a(StoreAt{database.location()}, example.string());
+    const Server b(SameStoreAs{a});
+    const std::vector<std::string> documents = approvedDocuments(a);
+    const std::vector<Acknowledged> acknowledged = walkDocumentsAndKill(documents, {&a, &b}, a);
+    ASSERT_FALSE(acknowledged.empty()) << "no transition completed before the kill";
+    RecordProperty("acknowledged", static_cast<int>(acknowledged.size()));
+    // The node left standing serves every acknowledged step; so does the killed one restarted.
+    expectAcknowledgedStepsKept(b, acknowledged);
+    a.start();
+    expectAcknowledgedStepsKept(a, acknowledged);
+    EXPECT_EQ(a.request("GET", "/readyz", "").status, 200);
+}
+
+TEST(Tenants, AnotherMunicipalitysIdsAreNotFoundOnEveryRoute) {
+    const PostgresDatabase database("tenants");
+    for (const char* name : {"vasby", "sigtuna"}) {
+        const std::string added =
+            runServerCommand("tenant add --store '" + database.location() + "' --name " + name);
+        ASSERT_NE(added.find("added the municipality"), std::string::npos) << added;
+    }
+    // Väsby with the example's documents and a round; one node serves both municipalities,
+    // each at the host names that begin with its name.
+    const Server vasby(StoreAt{database.location(), "vasby"}, example.string());
+    ASSERT_EQ(vasby
+                  .request("POST", "/api/v1/rounds", "admin",
+                           R"({"name": "Planer", "due": "2999-12-31"})", "application/json")
+                  .status,
+              201);
+    ASSERT_EQ(vasby.act("anders", "sp-2025-2027", "publish").status, 200);
+    std::string sigtunaAdmin = runServerCommand("user add --store '" + database.location() +
+                                                "' --tenant sigtuna --name admin --role admin");
+    sigtunaAdmin.pop_back();
+    const Server node(SameStoreAs{vasby}, {"--tenant", "sigtuna"});
+    const std::map<std::string, std::string> atSigtuna{{"Host", "sigtuna.localhost"}};
+    const std::map<std::string, std::string> atVasby{{"Host", "vasby.localhost"}};
+
+    const std::string etag =
+        node.request("GET", "/api/v1/documents/sp-2025-2027", "admin", {}, {}, atVasby)
+            .headers.at("ETag");
+    struct Route {
+        std::string method;
+        std::string path;
+        std::string body;
+        std::string contentType;
+    };
+    const std::string plan = "/api/v1/documents/sp-2025-2027";
+    const std::vector<Route> routes{
+        {"GET", plan, {}, {}},
+        {"GET", plan + "/content", {}, {}},
+        {"PUT", plan + "/content", readFile(example / "strategic-plan.xml"), "application/xml"},
+        {"GET", plan + "/revisions/1", {}, {}},
+        {"GET", plan + "/history", {}, {}},
+        {"GET", plan + "/pdf", {}, {}},
+        {"GET", plan + "/actions", {}, {}},
+        {"GET", plan + "/diff", {}, {}},
+        {"POST", plan + "/transitions", R"({"action": "submit"})", "application/json"},
+        {"GET", "/api/v1/rounds/1", {}, {}},
+        {"GET", "/public/sp-2025-2027.pdf", {}, {}},
+    };
+    for (const Route& r : routes) {
+        SCOPED_TRACE(r.method + " " + r.path);
+        std::map<std::string, std::string> headers = atVasby;
+        headers["If-Match"] = etag;
+        // The route finds the document in its own municipality...
+        const Response own =
+            node.request(r.method, r.path, "admin", r.body, r.contentType, headers);
+        EXPECT_NE(own.status, 404) << own.body;
+        // ...and nothing with another's token at another's host name.
+        headers["Host"] = atSigtuna.at("Host");
+        EXPECT_EQ(
+            node.request(r.method, r.path, sigtunaAdmin, r.body, r.contentType, headers).status,
+            404);
+    }
+    // Sigtuna's lists hold nothing of Väsby's.
+    EXPECT_EQ(node.request("GET", "/api/v1/documents", sigtunaAdmin, {}, {}, atSigtuna).body,
+              "[]\n");
+    EXPECT_EQ(node.request("GET", "/api/v1/rounds", sigtunaAdmin, {}, {}, atSigtuna).body, "[]\n");
+    EXPECT_EQ(node.request("GET", "/public/", "", {}, {}, atSigtuna).body, "[]\n");
+    const Response trail = node.request("GET", "/api/v1/audit", sigtunaAdmin, {}, {}, atSigtuna);
+    EXPECT_EQ(trail.body.find("sp-2025-2027"), std::string::npos);
+    EXPECT_NE(trail.body.find("user.add"), std::string::npos);
+    // A token is good at its own municipality only.
+    EXPECT_EQ(node.request("GET", "/api/v1/documents", "admin", {}, {}, atSigtuna).status, 401);
+    EXPECT_EQ(node.request("GET", "/api/v1/documents", sigtunaAdmin, {}, {}, atVasby).status, 401);
+    // A host name that is no municipality's.
+    const Response nowhere =
+        node.request("GET", "/api/v1/documents", sigtunaAdmin, {}, {}, {{"Host", "x.localhost"}});
+    EXPECT_EQ(nowhere.status, 404);
+    EXPECT_NE(nowhere.body.find("no municipality"), std::string::npos) << nowhere.body;
+    // Each municipality's audit chain verifies on its own.
+    for (const std::string tenant : {"vasby", "sigtuna"}) {
+        const std::string cli = runServerCommand("audit verify --store '" + database.location() +
+                                                 "' --tenant " + tenant);
+        EXPECT_NE(cli.find("chain correctly"), std::string::npos) << cli;
+    }
+}
+
+TEST(Migrate, ASqliteStoreCopiedToPostgresqlKeepsItsHistoryAndAuditChain) {
+    const PostgresDatabase database("migrate");
+    std::string planPdf;
+    std::string trailBefore;
+    std::string documentsBefore;
+    std::string historyBefore;
+    const Server source(example.string());
+    {
+        const Server& s = source;
+        // History to carry over: a new revision, a review round with a comment, a vote, an
+        // approval with its stored PDF, a round.
+        const Response current = s.request("GET", "/api/v1/documents/vp-tn-2025/content", "tomas");
+        ASSERT_EQ(s.request("PUT", "/api/v1/documents/vp-tn-2025/content", "tomas", current.body,
+                            "application/xml", {{"If-Match", current.headers.at("ETag")}})
+                      .status,
+                  200);
+        ASSERT_EQ(s.act("tomas", "vp-tn-2025", "submit").status, 200);
+        ASSERT_EQ(s.act("rut", "vp-tn-2025", "request_changes", "Mått saknas").status, 200);
+        ASSERT_EQ(s.act("tomas", "vp-tn-2025", "submit").status, 200);
+        ASSERT_EQ(s.act("anders", "vp-tn-2025", "approve").status, 200);
+        planPdf = s.request("GET", "/api/v1/documents/vp-tn-2025/pdf", "rut").body;
+        ASSERT_TRUE(planPdf.starts_with("%PDF-"));
+        ASSERT_EQ(s.request("POST", "/api/v1/rounds", "admin",
+                            R"({"name": "Planer", "due": "2999-12-31"})", "application/json")
+                      .status,
+                  201);
+        trailBefore = s.request("GET", "/api/v1/audit?limit=100000", "admin").body;
+        documentsBefore = s.request("GET", "/api/v1/documents", "rut").body;
+        historyBefore = s.request("GET", "/api/v1/documents/vp-tn-2025/history", "rut").body;
+    }
+    const std::string from = source.store().location;
+    const std::string copied =
+        runServerCommand("migrate --from " + from + " --to '" + database.location() + "'");
+    EXPECT_NE(copied.find("the copy verifies"), std::string::npos) << copied;
+    EXPECT_NE(copied.find("copied 7 users"), std::string::npos) << copied;
+
+    const Server after(SameUsersAs{source, StoreAt{database.location()}});
+    // The same tokens, documents, history, PDF bytes and audit chain, event for event.
+    EXPECT_EQ(after.request("GET", "/api/v1/documents", "rut").body, documentsBefore);
+    EXPECT_EQ(after.request("GET", "/api/v1/documents/vp-tn-2025/history", "rut").body,
+              historyBefore);
+    EXPECT_EQ(after.request("GET", "/api/v1/audit?limit=100000", "admin").body, trailBefore);
+    EXPECT_EQ(after.request("GET", "/api/v1/documents/vp-tn-2025/pdf", "rut").body, planPdf);
+    EXPECT_EQ(after.request("GET", "/api/v1/documents/vp-tn-2025/revisions/1", "rut").body,
+              source.request("GET", "/api/v1/documents/vp-tn-2025/revisions/1", "rut").body);
+    EXPECT_EQ(after.request("GET", "/api/v1/rounds/1", "rut").status, 200);
+    // The chain goes on from where it was: a new event links to the copied head.
+    EXPECT_EQ(after.act("eva", "vp-tn-2025", "publish").status, 200);
+    const Response verify = after.request("GET", "/api/v1/audit/verify", "admin");
+    EXPECT_TRUE(verify.json()->getValue<bool>("ok")) << verify.body;
+
+    // A second copy into the same municipality is refused and changes nothing.
+    const std::string again =
+        runServerCommand("migrate --from " + from + " --to '" + database.location() + "'");
+    EXPECT_NE(again.find("holds users, documents or audit events already"), std::string::npos)
+        << again;
+    EXPECT_EQ(after.request("GET", "/api/v1/documents/vp-tn-2025", "rut").field("state"),
+              "published");
+    EXPECT_NE(
+        runServerCommand("migrate --from sqlite:/nonexistent --to '" + database.location() + "'")
+            .find("no store in /nonexistent"),
+        std::string::npos);
+}

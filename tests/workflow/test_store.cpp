@@ -386,3 +386,115 @@ TEST(Passwords, Pbkdf2HashesVerifyOnlyTheRightPassword) {
 }
 
 } // namespace rodtrad::workflow
+
+namespace rodtrad::workflow {
+
+// A store written before municipalities shared a database (schema version 2) is brought up to
+// date when it is opened: every row belongs to the municipality "default" and the chain still
+// verifies.
+TEST(StoreMigrations, AVersion2SqliteStoreIsMigratedWithItsHistory) {
+    const std::string location = testing::freshDatabase("sqlite", "version2");
+    std::filesystem::create_directories(location.substr(7));
+    AuditEvent created{1,
+                       1700000000000000,
+                       "anna",
+                       "document.create",
+                       "pol",
+                       1,
+                       "kind=environmentalPolicy sha256=" + sha256Hex("<environmentalPolicy/>"),
+                       "",
+                       ""};
+    created.hash = auditHash(created);
+    for (const std::string& sql : std::vector<std::string>{
+             "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+             "INSERT INTO schema_version VALUES (2)",
+             "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT "
+             "NULL, unit TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, password_hash TEXT NOT "
+             "NULL, created_at BIGINT NOT NULL)",
+             "CREATE TABLE documents (id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL UNIQUE, kind "
+             "TEXT NOT NULL, unit TEXT NOT NULL, title TEXT NOT NULL, created_at BIGINT NOT NULL)",
+             "CREATE TABLE revisions (document_id INTEGER NOT NULL, number INTEGER NOT NULL, "
+             "state TEXT NOT NULL, xml TEXT NOT NULL, sha256 TEXT NOT NULL, created_by TEXT NOT "
+             "NULL, submitted_by TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY "
+             "(document_id, number))",
+             "CREATE TABLE votes (document_id INTEGER NOT NULL, number INTEGER NOT NULL, action "
+             "TEXT NOT NULL, user_name TEXT NOT NULL, PRIMARY KEY (document_id, number, action, "
+             "user_name))",
+             "CREATE TABLE pdfs (document_id INTEGER NOT NULL, number INTEGER NOT NULL, pdf BLOB "
+             "NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (document_id, number))",
+             "CREATE TABLE rounds (id INTEGER PRIMARY KEY, name TEXT NOT NULL, due TEXT NOT NULL, "
+             "kinds TEXT NOT NULL, units TEXT NOT NULL, created_by TEXT NOT NULL, created_at "
+             "BIGINT NOT NULL)",
+             "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL, "
+             "created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+             "CREATE TABLE audit (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor TEXT NOT "
+             "NULL, action TEXT NOT NULL, document TEXT NOT NULL, revision INTEGER NOT NULL, "
+             "detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+             "INSERT INTO users VALUES (1, 'anna', 'author', 'tn', 'token-anna', '', 1)",
+             "INSERT INTO documents VALUES (1, 'pol', 'environmentalPolicy', 'tn', 'Policy', 1)",
+             "INSERT INTO revisions VALUES (1, 1, 'draft', '<environmentalPolicy/>', '" +
+                 sha256Hex("<environmentalPolicy/>") + "', 'anna', '', 1)",
+             "INSERT INTO rounds VALUES (1, 'Planer', '2026-12-31', '', '', 'admin', 1)",
+             "INSERT INTO audit VALUES (1, " + std::to_string(created.at) +
+                 ", 'anna', 'document.create', 'pol', 1, '" + created.detail + "', '', '" +
+                 created.hash + "')"}) {
+        testing::runSql(location, sql);
+    }
+    {
+        const auto store = openStore(location);
+        EXPECT_EQ(store->userByTokenHash("token-anna")->name, "anna");
+        EXPECT_EQ(store->document("pol")->title, "Policy");
+        EXPECT_EQ(store->round(1)->name, "Planer");
+        EXPECT_EQ(store->verify().events, 1);
+        EXPECT_TRUE(store->verify().ok());
+        // It goes on: the next event chains to the migrated one.
+        store->audit("anna", "note", "pol", 1, "");
+        EXPECT_TRUE(store->verify().ok());
+    }
+    EXPECT_EQ(testing::selectColumn(location, "SELECT CAST(version AS TEXT) FROM schema_version"),
+              std::vector<std::string>{"3"});
+    // A store from a newer rodtrad-server is refused, not half understood.
+    testing::runSql(location, "UPDATE schema_version SET version = 99");
+    try {
+        openStore(location);
+        ADD_FAILURE() << "a store of schema version 99 was opened";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("written by a newer rodtrad-server"),
+                  std::string::npos)
+            << e.what();
+    }
+    testing::dropDatabase(location);
+}
+
+TEST_P(StoreTest, AnUnknownMunicipalityIsRefusedAndANewOneStartsEmpty) {
+    try {
+        openStore(location_, "sigtuna");
+        ADD_FAILURE() << "an unknown municipality was opened";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("no municipality \"sigtuna\""), std::string::npos)
+            << e.what();
+    }
+    create("pol", "environmentalPolicy", "<environmentalPolicy/>");
+    const auto sigtuna = openStore(location_, "sigtuna", true);
+    EXPECT_TRUE(sigtuna->documents().empty());
+    EXPECT_FALSE(sigtuna->document("pol"));
+    EXPECT_FALSE(sigtuna->userByTokenHash("token-anna"));
+    EXPECT_TRUE(sigtuna->auditTrail(0, 100).empty());
+    // The same key in both, each its own; each chain starts at 1 and verifies.
+    const User per = sigtuna->addUser("per", Role::author, "tn", "token-per", "", "setup");
+    ASSERT_EQ(sigtuna->createDocument({"pol", "environmentalPolicy", "tn", "Sigtunas"},
+                                      "<environmentalPolicy>s</environmentalPolicy>",
+                                      sha256Hex("<environmentalPolicy>s</environmentalPolicy>"),
+                                      "per"),
+              WriteOutcome::done);
+    EXPECT_EQ(sigtuna->document("pol")->title, "Sigtunas");
+    EXPECT_EQ(store_->document("pol")->title, "Titel");
+    EXPECT_EQ(sigtuna->auditTrail(0, 100).front().seq, 1);
+    EXPECT_TRUE(sigtuna->verify().ok());
+    EXPECT_TRUE(store_->verify().ok());
+    EXPECT_FALSE(store_->userByTokenHash("token-per"));
+    EXPECT_EQ(sigtuna->transition({"pol", "submit", "", per, nullptr}).document.state, "in_review");
+    EXPECT_EQ(store_->document("pol")->state, "draft");
+}
+
+} // namespace rodtrad::workflow

@@ -15,6 +15,8 @@
 #include <Poco/Util/ServerApplication.h>
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <memory>
 
 namespace rodtrad::workflow {
 namespace {
@@ -80,16 +82,43 @@ private:
     std::size_t maxBody_;
 };
 
+// Answers a request for a municipality this node does not serve.
+class UnknownHostHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    void handleRequest(Poco::Net::HTTPServerRequest& in,
+                       Poco::Net::HTTPServerResponse& out) override {
+        const Reply reply =
+            problem(404, "Not found",
+                    "no municipality is served at the host name \"" + in.getHost() + "\"");
+        out.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
+        out.setContentType(reply.contentType);
+        out.set("Cache-Control", "no-store");
+        out.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+        out.sendBuffer(reply.body.data(), reply.body.size());
+    }
+};
+
+// Each request goes to its municipality's service: the only one, or the one its host name
+// begins with (vasby.example.org, vasby.localhost:8080 → "vasby").
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    Factory(Service& service, std::size_t maxBody) : service_(service), maxBody_(maxBody) {}
+    Factory(std::map<std::string, Service*> services, std::size_t maxBody)
+        : services_(std::move(services)), maxBody_(maxBody) {}
     Poco::Net::HTTPRequestHandler*
-    createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new ApiHandler(service_, maxBody_);
+    createRequestHandler(const Poco::Net::HTTPServerRequest& request) override {
+        if (services_.size() == 1) {
+            return new ApiHandler(*services_.begin()->second, maxBody_);
+        }
+        const std::string host = request.getHost();
+        const auto found = services_.find(host.substr(0, host.find_first_of(".:")));
+        if (found == services_.end()) {
+            return new UnknownHostHandler;
+        }
+        return new ApiHandler(*found->second, maxBody_);
     }
 
 private:
-    Service& service_;
+    std::map<std::string, Service*> services_;
     std::size_t maxBody_;
 };
 
@@ -99,13 +128,23 @@ public:
 
 protected:
     int main(const std::vector<std::string>&) override {
-        const std::unique_ptr<Store> store = openSqliteStore(options_.data);
+        const std::string location =
+            options_.store.empty() ? "sqlite:" + options_.data : options_.store;
+        std::vector<std::unique_ptr<Store>> stores;
+        std::vector<std::unique_ptr<Service>> services;
+        std::map<std::string, Service*> byTenant;
+        for (const std::string& tenant : options_.tenants) {
+            stores.push_back(openStore(location, tenant));
+            services.push_back(std::make_unique<Service>(*stores.back(), options_.webRoot));
+            byTenant[tenant] = services.back().get();
+        }
         if (!options_.seed.empty()) {
-            if (!store->documents().empty()) {
-                std::cout << "the store in " << options_.data
-                          << " holds documents already; not seeding it again" << std::endl;
+            Store& store = *stores.front();
+            if (!store.documents().empty()) {
+                std::cout << store.describe() << " holds documents already; not seeding it again"
+                          << std::endl;
             } else {
-                const std::vector<std::string> problems = seedFromWorkspace(*store, options_.seed);
+                const std::vector<std::string> problems = seedFromWorkspace(store, options_.seed);
                 for (const std::string& p : problems) {
                     std::cerr << p << '\n';
                 }
@@ -113,11 +152,10 @@ protected:
                     std::cerr << "rodtrad-server serve: cannot seed from " << options_.seed << '\n';
                     return EXIT_DATAERR;
                 }
-                std::cout << "seeded " << store->documents().size() << " documents from "
+                std::cout << "seeded " << store.documents().size() << " documents from "
                           << options_.seed << std::endl;
             }
         }
-        Service service(*store, options_.webRoot);
         Poco::Net::ServerSocket socket(
             Poco::Net::SocketAddress(options_.listen, static_cast<Poco::UInt16>(options_.port)),
             128);
@@ -129,11 +167,13 @@ protected:
         params->setKeepAliveTimeout(Poco::Timespan(2, 0));
         params->setMaxKeepAliveRequests(1000);
         Poco::ThreadPool pool(2, options_.maxThreads);
-        Poco::Net::HTTPServer server(new Factory(service, options_.maxBodyBytes), pool, socket,
+        Poco::Net::HTTPServer server(new Factory(byTenant, options_.maxBodyBytes), pool, socket,
                                      params);
         server.start();
         std::cout << "rodtrad-server listening on http://" << options_.listen << ':'
-                  << socket.address().port() << "/ (data in " << options_.data << ")" << std::endl;
+                  << socket.address().port() << "/ (data in "
+                  << (options_.store.empty() ? options_.data : stores.front()->describe()) << ")"
+                  << std::endl;
         waitForTerminationRequest();
         server.stopAll(true);
         pool.joinAll();

@@ -23,7 +23,8 @@ const std::string& Service::openApi() {
   },
   "security": [{"bearer": []}],
   "paths": {
-    "/healthz": {"get": {"summary": "Liveness", "security": [], "responses": {"200": {"description": "alive"}}}},
+    "/healthz": {"get": {"summary": "Liveness: the process answers", "security": [], "responses": {"200": {"description": "alive"}}}},
+    "/readyz": {"get": {"summary": "Readiness: the database answers and holds the municipality", "security": [], "responses": {"200": {"description": "ready; the store it uses"}, "503": {"description": "not ready: the database is unreachable; why"}}}},
     "/api/openapi.json": {"get": {"summary": "This description", "security": [], "responses": {"200": {"description": "OpenAPI 3"}}}},
     "/api/v1/documents": {
       "get": {"summary": "List documents", "parameters": [{"name": "kind", "in": "query", "schema": {"type": "string"}}, {"name": "unit", "in": "query", "schema": {"type": "string"}}, {"name": "state", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {"description": "documents", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Document"}}}}}, "401": {"description": "no or unknown token"}}},

@@ -32,8 +32,15 @@ using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
         message.pop_back();
     }
     const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    throw std::runtime_error("PostgreSQL: " + what + ": " + message +
-                             (state != nullptr ? std::string(" (SQLSTATE ") + state + ")" : ""));
+    message = "PostgreSQL: " + what + ": " + message +
+              (state != nullptr ? std::string(" (SQLSTATE ") + state + ")" : "");
+    // Class 08 is a connection exception; 57P01-57P03: the server is shutting down or starting.
+    const std::string code = state != nullptr ? state : "";
+    if (PQstatus(connection) != CONNECTION_OK || code.starts_with("08") ||
+        code.starts_with("57P")) {
+        throw StoreUnavailable(message);
+    }
+    throw std::runtime_error(message);
 }
 
 class PgStatement final : public Statement {
@@ -260,8 +267,7 @@ public:
         try {
             return std::make_unique<PgConnection>(location_.settings);
         } catch (const Poco::Exception& e) {
-            throw std::runtime_error("cannot connect to " + location_.shown + ": " +
-                                     e.displayText());
+            throw StoreUnavailable("cannot connect to " + location_.shown + ": " + e.displayText());
         }
     }
 

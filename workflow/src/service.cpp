@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <iostream>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -231,9 +232,34 @@ Reply problem(int status, const std::string& title, const std::string& detail,
 Reply Service::handle(const Request& request) {
     try {
         return route(request);
+    } catch (const StoreUnavailable& e) {
+        Reply reply = problem(503, "Service unavailable", e.what());
+        reply.headers["Retry-After"] = "5";
+        return reply;
     } catch (const std::exception& e) {
         return problem(500, "Internal error", e.what());
     }
+}
+
+Reply Service::readiness() {
+    // Unauthenticated: the answer names neither the database nor why; the log does.
+    const auto answer = [](int status, std::string_view state, std::string_view database) {
+        return jsonReply(status, json([&](JsonWriter& w) {
+                             w.beginObject();
+                             w.field("status", state);
+                             w.field("database", database);
+                             w.endObject();
+                         }));
+    };
+    try {
+        store_.checkConnection();
+    } catch (const std::exception& e) {
+        std::cerr << "rodtrad-server: not ready: " << e.what() << std::endl;
+        Reply reply = answer(503, "unavailable", "unreachable");
+        reply.headers["Retry-After"] = "5";
+        return reply;
+    }
+    return answer(200, "ready", "ok");
 }
 
 std::optional<User> Service::authenticate(const Request& request, Reply& refusal) {
@@ -266,6 +292,9 @@ Reply Service::route(const Request& request) {
     }
     if (p.size() == 1 && p[0] == "healthz") {
         return m == "GET" ? jsonReply(200, "{\"status\":\"ok\"}\n") : notAllowed();
+    }
+    if (p.size() == 1 && p[0] == "readyz") {
+        return m == "GET" ? readiness() : notAllowed();
     }
     if (p.size() == 2 && p[0] == "api" && p[1] == "openapi.json") {
         return m == "GET" ? jsonReply(200, openApi()) : notAllowed();

@@ -102,6 +102,8 @@ private:
     // its latest approved revision, a document never approved at its latest).
     Reply redThread(const Request& request);
     Reply coverage(const Request& request);
+    // Whether the database answers: what load balancers ask before sending requests.
+    Reply readiness();
 
     UnitParents unitParents();
     // What the user may do with the document's latest revision, each action its state has.

@@ -702,6 +702,156 @@ public:
         return result;
     }
 
+    // Copies every row of this store's municipality into `target`'s, which must hold none yet
+    // (see copyStore). Generated keys are the target's own; everything else is kept as it is.
+    StoreCopy copyInto(SqlStore& target) {
+        StoreCopy copied;
+        const auto scope = readScope(); // the source as of one moment
+        auto source = readers_.acquire();
+        target.write([&](SqlConnection& w) {
+            {
+                Query q = w.query("SELECT (SELECT COUNT(*) FROM users WHERE tenant_id = $1) + "
+                                  "(SELECT COUNT(*) FROM documents WHERE tenant_id = $2) + "
+                                  "(SELECT COUNT(*) FROM audit WHERE tenant_id = $3)");
+                q.bind(target.tenantId_).bind(target.tenantId_).bind(target.tenantId_).next();
+                if (q.integer(0) != 0) {
+                    throw std::runtime_error(target.describe() +
+                                             " holds users, documents or audit events already: "
+                                             "copy into a municipality that holds nothing");
+                }
+            }
+            const std::int64_t into = target.tenantId_;
+            std::map<std::int64_t, std::int64_t> userIds, documentIds;
+            const auto newId = [&w, into](const char* sql, const std::string& key) {
+                Query q = w.query(sql);
+                q.bind(into).bind(key).next();
+                return q.integer(0);
+            };
+            Query users = source->query("SELECT id, name, role, unit, token_hash, password_hash, "
+                                        "created_at FROM users WHERE tenant_id = $1 ORDER BY id");
+            for (users.bind(tenantId_); users.next(); ++copied.users) {
+                const std::string name = users.text(1), role = users.text(2), unit = users.text(3),
+                                  token = users.text(4), password = users.text(5);
+                w.query("INSERT INTO users (tenant_id, name, role, unit, token_hash, "
+                        "password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                    .bind(into)
+                    .bind(name)
+                    .bind(role)
+                    .bind(unit)
+                    .bind(token)
+                    .bind(password)
+                    .bind(users.integer(6))
+                    .next();
+                userIds[users.integer(0)] =
+                    newId("SELECT id FROM users WHERE tenant_id = $1 AND name = $2", name);
+            }
+            Query sessions = source->query(
+                "SELECT s.token_hash, s.user_id, s.created_at, s.expires_at FROM sessions s JOIN "
+                "users u ON u.id = s.user_id WHERE u.tenant_id = $1 AND s.expires_at > $2");
+            for (sessions.bind(tenantId_).bind(nowMicros()); sessions.next();) {
+                const std::string token = sessions.text(0);
+                w.query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+                        "VALUES ($1, $2, $3, $4)")
+                    .bind(token)
+                    .bind(userIds.at(sessions.integer(1)))
+                    .bind(sessions.integer(2))
+                    .bind(sessions.integer(3))
+                    .next();
+            }
+            Query documents = source->query("SELECT id, doc_key, kind, unit, title, created_at "
+                                            "FROM documents WHERE tenant_id = $1 ORDER BY id");
+            for (documents.bind(tenantId_); documents.next(); ++copied.documents) {
+                const std::string key = documents.text(1), kind = documents.text(2),
+                                  unit = documents.text(3), title = documents.text(4);
+                w.query("INSERT INTO documents (tenant_id, doc_key, kind, unit, title, "
+                        "created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(into)
+                    .bind(key)
+                    .bind(kind)
+                    .bind(unit)
+                    .bind(title)
+                    .bind(documents.integer(5))
+                    .next();
+                documentIds[documents.integer(0)] =
+                    newId("SELECT id FROM documents WHERE tenant_id = $1 AND doc_key = $2", key);
+            }
+            Query revisions = source->query(
+                "SELECT r.document_id, r.number, r.state, r.xml, r.sha256, r.created_by, "
+                "r.submitted_by, r.created_at FROM revisions r JOIN documents d ON d.id = "
+                "r.document_id WHERE d.tenant_id = $1");
+            for (revisions.bind(tenantId_); revisions.next(); ++copied.revisions) {
+                const std::string state = revisions.text(2), xml = revisions.text(3),
+                                  sha = revisions.text(4), by = revisions.text(5),
+                                  submitted = revisions.text(6);
+                w.query("INSERT INTO revisions (document_id, number, state, xml, sha256, "
+                        "created_by, submitted_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
+                        "$7, $8)")
+                    .bind(documentIds.at(revisions.integer(0)))
+                    .bind(revisions.integer(1))
+                    .bind(state)
+                    .bind(xml)
+                    .bind(sha)
+                    .bind(by)
+                    .bind(submitted)
+                    .bind(revisions.integer(7))
+                    .next();
+            }
+            Query votes = source->query(
+                "SELECT v.document_id, v.number, v.action, v.user_name FROM votes v JOIN "
+                "documents d ON d.id = v.document_id WHERE d.tenant_id = $1");
+            for (votes.bind(tenantId_); votes.next();) {
+                const std::string action = votes.text(2), user = votes.text(3);
+                w.query("INSERT INTO votes (document_id, number, action, user_name) VALUES ($1, "
+                        "$2, $3, $4)")
+                    .bind(documentIds.at(votes.integer(0)))
+                    .bind(votes.integer(1))
+                    .bind(action)
+                    .bind(user)
+                    .next();
+            }
+            Query pdfs = source->query("SELECT p.document_id, p.number, p.pdf, p.sha256 FROM pdfs "
+                                       "p JOIN documents d ON d.id = p.document_id WHERE "
+                                       "d.tenant_id = $1");
+            for (pdfs.bind(tenantId_); pdfs.next();) {
+                const std::string pdf = pdfs.bytes(2), sha = pdfs.text(3);
+                w.query("INSERT INTO pdfs (document_id, number, pdf, sha256) VALUES ($1, $2, $3, "
+                        "$4)")
+                    .bind(documentIds.at(pdfs.integer(0)))
+                    .bind(pdfs.integer(1))
+                    .bindBytes(pdf)
+                    .bind(sha)
+                    .next();
+            }
+            Query rounds = source->query("SELECT id, name, due, kinds, units, created_by, "
+                                         "created_at FROM rounds WHERE tenant_id = $1");
+            for (rounds.bind(tenantId_); rounds.next();) {
+                const std::string name = rounds.text(1), due = rounds.text(2),
+                                  kinds = rounds.text(3), units = rounds.text(4),
+                                  by = rounds.text(5);
+                w.query("INSERT INTO rounds (tenant_id, id, name, due, kinds, units, created_by, "
+                        "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                    .bind(into)
+                    .bind(rounds.integer(0))
+                    .bind(name)
+                    .bind(due)
+                    .bind(kinds)
+                    .bind(units)
+                    .bind(by)
+                    .bind(rounds.integer(6))
+                    .next();
+            }
+            Query audit = source->query("SELECT seq, at, actor, action, document, revision, "
+                                        "detail, previous_hash, hash FROM audit WHERE tenant_id = "
+                                        "$1 ORDER BY seq");
+            for (audit.bind(tenantId_); audit.next(); ++copied.auditEvents) {
+                const AuditEvent e = auditRow(audit);
+                insertAudit(w, into, e);
+                copied.lastAuditHash = e.hash;
+            }
+        });
+        return copied;
+    }
+
 private:
     // Runs f in one write transaction, rolled back if it throws. A connection found lost when
     // the transaction begins (a pooled one whose server went away) is replaced once.
@@ -930,9 +1080,13 @@ private:
         e.revision = revision;
         e.detail = detail;
         e.hash = auditHash(e);
+        insertAudit(w, tenantId_, e);
+    }
+
+    static void insertAudit(SqlConnection& w, std::int64_t tenant, const AuditEvent& e) {
         w.query("INSERT INTO audit (tenant_id, seq, at, actor, action, document, revision, "
                 "detail, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-            .bind(tenantId_)
+            .bind(tenant)
             .bind(e.seq)
             .bind(e.at)
             .bind(e.actor)
@@ -991,6 +1145,22 @@ std::unique_ptr<Store> openStore(const std::string& location, const std::string&
                                     "postgresql://...");
     }
     return openSqlStore(sqliteDatabase(directory), tenant, create);
+}
+
+StoreCopy copyStore(const std::string& from, const std::string& fromTenant, const std::string& to,
+                    const std::string& toTenant) {
+    const auto source = openStore(from, fromTenant);
+    const auto target = openStore(to, toTenant, true);
+    const StoreCopy copied =
+        static_cast<SqlStore&>(*source).copyInto(static_cast<SqlStore&>(*target));
+    // The copy is checked as the source would be: the chain and every revision against it.
+    const AuditVerification verified = target->verify();
+    if (!verified.ok() || verified.events != copied.auditEvents) {
+        throw std::runtime_error("the copy in " + target->describe() + " does not verify: " +
+                                 (verified.problems.empty() ? "the events differ in number"
+                                                            : verified.problems.front()));
+    }
+    return copied;
 }
 
 std::unique_ptr<Store> openSqliteStore(const std::filesystem::path& directory) {

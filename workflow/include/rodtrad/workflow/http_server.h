@@ -2,11 +2,14 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace rodtrad::workflow {
 
 struct ServeOptions {
-    std::string data;                 // the store's directory
+    std::string data;                 // the embedded store's directory, or:
+    std::string store;                // the store's location (sqlite:DIR, postgresql://...)
+    std::vector<std::string> tenants; // the municipalities served (empty: "default")
     std::string seed;                 // a workspace to fill an empty store from
     std::string listen = "127.0.0.1"; // address to bind
     int port = 8080;                  // 0: any free port (printed)

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,13 @@ struct TransitionResult {
 
 enum class WriteOutcome { done, conflict, notFound, exists };
 
+// The database cannot be reached (down, restarting, the connection lost): the request may be
+// tried again later. Other failures are std::runtime_error.
+class StoreUnavailable : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // Where the workflow service keeps everything it was given: users with hashed tokens,
 // documents with immutable revisions, votes and the hash-chained audit trail. Every method is
 // one transaction, durable when it returns. The interface keeps SQL out of the service so that
@@ -196,10 +204,28 @@ public:
 // (otherwise a missing one is an error). The schema is migrated to the current version first.
 // Throws std::runtime_error when the database cannot be opened, std::invalid_argument for a
 // location that is not one.
-std::unique_ptr<Store> openStore(const std::string& location,
-                                 const std::string& tenant = "default", bool create = false);
+std::unique_ptr<Store> openStore(const std::string& location, const std::string& tenant = "default",
+                                 bool create = false);
 // The municipality "default" of the SQLite store in `directory`.
 std::unique_ptr<Store> openSqliteStore(const std::filesystem::path& directory);
+
+// What copying a store moved.
+struct StoreCopy {
+    std::int64_t users = 0;
+    std::int64_t documents = 0;
+    std::int64_t revisions = 0;
+    std::int64_t auditEvents = 0;
+    std::string lastAuditHash; // the chain's head, the same in both after the copy
+};
+
+// Copies one municipality's store from one location to another (SQLite to PostgreSQL, say),
+// with every user, session, document, revision, vote, stored PDF, round and audit event as
+// they are: the audit chain keeps its sequence numbers and hashes. The target municipality is
+// created if missing and must hold nothing yet. Reads the source as of one moment and writes
+// the target in one transaction: a failed copy leaves nothing behind. Throws
+// std::runtime_error on failure.
+StoreCopy copyStore(const std::string& from, const std::string& fromTenant, const std::string& to,
+                    const std::string& toTenant);
 
 // Helpers shared by every store (sha256Hex is rodtrad/sha256.h).
 // The hash an audit event carries: SHA-256 over its fields and the previous hash.
