@@ -31,28 +31,8 @@ barelog=$(mktemp)
 "$bare" 0 "$seed/strategic-plan.xml" > "$barelog" 2>&1 &
 bare_pid=$!
 trap 'kill $service_pid $bare_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$data" "$log" "$barelog"' EXIT
-# port_of LOG PID: the port a server announces once it listens (seeding a large workspace takes
-# minutes); fails if the server exits first.
-port_of() {
-  until grep -q 'listening on http://' "$1"; do
-    kill -0 "$2" 2>/dev/null || { cat "$1" >&2; return 1; }
-    sleep 0.2
-  done
-  grep -o 'listening on http://[0-9.]*:[0-9]*' "$1" | sed 's/.*://'
-}
 service_port=$(port_of "$log" $service_pid)
 bare_port=$(port_of "$barelog" $bare_pid)
-
-# wrk's figures for one target: requests/s, median and p99 latency in ms, non-2xx responses.
-run() {
-  wrk -t2 -c50 -d"${seconds}s" --latency "$@" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; return v * 1000 }
-    /Requests\/sec/ {rps=$2}
-    /^ +50%/ {p50=ms($2)}
-    /^ +99%/ {p99=ms($2)}
-    /Non-2xx/ {non2xx=$NF}
-    END {printf "%.0f %.2f %.2f %d\n", rps, p50, p99, non2xx}'
-}
 
 export ADMIN_TOKEN=$admin REVIEWER_TOKEN=$reviewer
 export TRANSITION_PATH=/api/v1/documents/$log_id/transitions
@@ -70,7 +50,7 @@ results=$(mktemp)
 for round in $(seq "$rounds"); do
   for i in "${!targets[@]}"; do
     IFS='|' read -r -a t <<< "${targets[$i]}"
-    echo "$i $(run "${t[@]:1}")" >> "$results"
+    echo "$i $(run_wrk -t2 -c50 -d"${seconds}s" "${t[@]:1}")" >> "$results"
   done
 done
 printf '| target | requests/s | ratio to its bare handler | median latency ms | p99 latency ms | non-2xx responses |\n|---|---|---|---|---|---|\n'
