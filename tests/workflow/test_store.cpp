@@ -498,3 +498,34 @@ TEST_P(StoreTest, AnUnknownMunicipalityIsRefusedAndANewOneStartsEmpty) {
 }
 
 } // namespace rodtrad::workflow
+
+namespace rodtrad::workflow {
+
+// An approved revision's PDF is rendered once, however many ask for it at the same moment: on
+// PostgreSQL from two stores on one database, as two nodes would; on SQLite (one node) from
+// two threads of one store.
+TEST_P(StoreTest, AnApprovedPdfIsRenderedOnceWhenAskedForAtOnce) {
+    create("pol", "environmentalPolicy", "<environmentalPolicy/>");
+    const auto other = GetParam() == "sqlite" ? nullptr : openStore(location_);
+    Store& second = other ? *other : *store_;
+    std::atomic<int> renders = 0;
+    const auto render = [&]() -> std::optional<std::string> {
+        ++renders;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        return "%PDF-1.7 rendered " + std::to_string(renders.load());
+    };
+    std::optional<std::string> first, later;
+    std::thread a([&] { first = store_->storedOrRendered("pol", 1, render); });
+    std::thread b([&] { later = second.storedOrRendered("pol", 1, render); });
+    a.join();
+    b.join();
+    EXPECT_EQ(renders, 1);
+    ASSERT_TRUE(first && later);
+    EXPECT_EQ(*first, *later);
+    EXPECT_EQ(store_->storedPdf("pol", 1), first);
+    // A render that fails stores nothing, and the next caller renders.
+    EXPECT_FALSE(store_->storedOrRendered("pol", 2, [] { return std::optional<std::string>(); }));
+    EXPECT_FALSE(store_->storedPdf("pol", 2));
+}
+
+} // namespace rodtrad::workflow

@@ -283,6 +283,15 @@ public:
         connection.query("SELECT pg_advisory_xact_lock($1::bigint)").bind(tenant).next();
     }
 
+    void sessionLock(SqlConnection& connection, std::int32_t key, bool take) override {
+        // The two-number form, first number 20772: apart from the other locks.
+        if (take) {
+            connection.query("SELECT pg_advisory_lock(20772, $1::int)").bind(key).next();
+        } else {
+            connection.query("SELECT pg_advisory_unlock(20772, $1::int)").bind(key).next();
+        }
+    }
+
     void migrate(SqlConnection& connection) override {
         connection.execute("BEGIN");
         try {

@@ -617,15 +617,15 @@ Reply Service::history(const std::string& key) {
 
 std::optional<std::string> Service::finalPdf(const DocumentInfo& document, const Revision& revision,
                                              std::string& error) {
-    if (auto stored = store_.storedPdf(document.key, revision.number)) {
-        return stored;
-    }
-    RenderedRevision rendered = renderRevision(store_, document, revision, true);
-    if (rendered.pdf.empty()) {
-        error = rendered.error;
-        return std::nullopt;
-    }
-    return store_.storePdf(document.key, revision.number, rendered.pdf);
+    return store_.storedOrRendered(
+        document.key, revision.number, [&]() -> std::optional<std::string> {
+            RenderedRevision rendered = renderRevision(store_, document, revision, true);
+            if (rendered.pdf.empty()) {
+                error = rendered.error;
+                return std::nullopt;
+            }
+            return std::move(rendered.pdf);
+        });
 }
 
 Reply Service::pdf(const std::string& key) {

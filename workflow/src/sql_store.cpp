@@ -586,6 +586,47 @@ public:
         return kept;
     }
 
+    std::optional<std::string>
+    storedOrRendered(const std::string& key, int revision,
+                     const std::function<std::optional<std::string>()>& render) override {
+        if (auto stored = findPdf(*readers_.acquire(), key, revision)) {
+            return stored;
+        }
+        // One renderer per revision: in this process (a database of one node) or on the
+        // database's session lock for the revision (several nodes). The check after taking it
+        // reads outside any read scope, so it sees a PDF another node stored meanwhile.
+        std::unique_lock local(renderMutex_, std::defer_lock);
+        if (database_->singleWriter()) {
+            local.lock();
+        }
+        auto connection = writers_.acquireOwn();
+        const std::string digest =
+            sha256Hex(std::to_string(tenantId_) + ":" + key + "#" + std::to_string(revision));
+        const auto lockKey =
+            static_cast<std::int32_t>(std::stoul(digest.substr(0, 8), nullptr, 16));
+        database_->sessionLock(*connection, lockKey, true);
+        struct Unlock {
+            SqlDatabase& database;
+            SqlConnection& connection;
+            std::int32_t key;
+            ~Unlock() {
+                try {
+                    database.sessionLock(connection, key, false);
+                } catch (...) {
+                    // The lock goes with the connection when it closes.
+                }
+            }
+        } unlock{*database_, *connection, lockKey};
+        if (auto stored = findPdf(*connection, key, revision)) {
+            return stored;
+        }
+        const auto rendered = render();
+        if (!rendered) {
+            return std::nullopt;
+        }
+        return storePdf(key, revision, *rendered);
+    }
+
     Round createRound(const Round& round) override {
         Round created = round;
         write([&](SqlConnection& w) {
@@ -1120,6 +1161,7 @@ private:
     ConnectionPool readers_;
     ConnectionPool writers_;
     std::mutex writerMutex_; // held by each write where the database has a single writer
+    std::mutex renderMutex_; // held while rendering where the database has a single node
     std::string tenantName_;
     std::int64_t tenantId_ = 0;
 };

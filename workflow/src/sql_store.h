@@ -91,6 +91,9 @@ public:
     virtual void beginWrite(SqlConnection& connection, std::int64_t tenant) = 0;
     // Brings the schema to the current version (in a transaction of its own).
     virtual void migrate(SqlConnection& connection) = 0;
+    // Takes (or gives back) a lock of the connection's session that every node's connections
+    // respect; waits while another holds it. A database of one node has nothing to do.
+    virtual void sessionLock(SqlConnection& connection, std::int32_t key, bool take) = 0;
 };
 
 std::unique_ptr<SqlDatabase> sqliteDatabase(const std::filesystem::path& directory);

@@ -202,6 +202,8 @@ public:
         connection.execute("BEGIN IMMEDIATE");
     }
 
+    void sessionLock(SqlConnection&, std::int32_t, bool) override {}
+
     void migrate(SqlConnection& connection) override {
         auto& sqlite = static_cast<SqliteConnection&>(connection);
         sqlite.session() << "PRAGMA journal_mode=WAL", now;

@@ -181,6 +181,12 @@ public:
     // same ever after. storePdf keeps the first one stored and returns it.
     virtual std::optional<std::string> storedPdf(const std::string& key, int revision) = 0;
     virtual std::string storePdf(const std::string& key, int revision, const std::string& pdf) = 0;
+    // The stored PDF of a revision or, when there is none yet, the one `render` makes (empty:
+    // it could not), stored. `render` runs once for a revision across every node on the
+    // database: a caller that finds another rendering it waits and gets the stored one.
+    virtual std::optional<std::string>
+    storedOrRendered(const std::string& key, int revision,
+                     const std::function<std::optional<std::string>()>& render) = 0;
 
     virtual Round createRound(const Round& round) = 0;
     virtual std::vector<Round> rounds() = 0;
