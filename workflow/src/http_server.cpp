@@ -21,6 +21,21 @@
 namespace rodtrad::workflow {
 namespace {
 
+// Writes a reply: status, headers (no-store unless it says otherwise), body.
+void send(const Reply& reply, Poco::Net::HTTPServerResponse& out) {
+    out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    out.setContentType(reply.contentType);
+    for (const auto& [name, value] : reply.headers) {
+        out.set(name, value);
+    }
+    out.set("Cache-Control", reply.headers.count("Cache-Control") != 0
+                                 ? reply.headers.at("Cache-Control")
+                                 : "no-store");
+    out.set("X-Content-Type-Options", "nosniff");
+    out.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+    out.sendBuffer(reply.body.data(), reply.body.size());
+}
+
 class ApiHandler : public Poco::Net::HTTPRequestHandler {
 public:
     ApiHandler(Service& service, std::size_t maxBody) : service_(service), maxBody_(maxBody) {}
@@ -33,17 +48,7 @@ public:
         } catch (const std::exception& e) {
             reply = problem(400, "Bad request", e.what());
         }
-        out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
-        out.setContentType(reply.contentType);
-        for (const auto& [name, value] : reply.headers) {
-            out.set(name, value);
-        }
-        out.set("Cache-Control", reply.headers.count("Cache-Control") != 0
-                                     ? reply.headers.at("Cache-Control")
-                                     : "no-store");
-        out.set("X-Content-Type-Options", "nosniff");
-        out.setContentLength(static_cast<std::streamsize>(reply.body.size()));
-        out.sendBuffer(reply.body.data(), reply.body.size());
+        send(reply, out);
     }
 
 private:
@@ -87,14 +92,9 @@ class UnknownHostHandler : public Poco::Net::HTTPRequestHandler {
 public:
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
-        const Reply reply =
-            problem(404, "Not found",
-                    "no municipality is served at the host name \"" + in.getHost() + "\"");
-        out.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
-        out.setContentType(reply.contentType);
-        out.set("Cache-Control", "no-store");
-        out.setContentLength(static_cast<std::streamsize>(reply.body.size()));
-        out.sendBuffer(reply.body.data(), reply.body.size());
+        send(problem(404, "Not found",
+                     "no municipality is served at the host name \"" + in.getHost() + "\""),
+             out);
     }
 };
 
