@@ -529,3 +529,34 @@ TEST_P(StoreTest, AnApprovedPdfIsRenderedOnceWhenAskedForAtOnce) {
 }
 
 } // namespace rodtrad::workflow
+
+namespace rodtrad::workflow {
+
+// More readers and writers at once than the store keeps connections for: the ones beyond wait
+// for a connection to come back, and every one is served.
+TEST_P(StoreTest, MoreRequestsAtOnceThanConnectionsAreAllServed) {
+    create("uf-1", "followUp", "<followUp/>");
+    std::atomic<int> served = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 60; ++t) {
+        threads.emplace_back([&, t] {
+            if (t % 6 == 0) {
+                store_->audit("anna", "note", "uf-1", 1, std::to_string(t));
+                ++served;
+                return;
+            }
+            const auto scope = store_->readScope();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (store_->document("uf-1") && store_->revision("uf-1", 1)) {
+                ++served;
+            }
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    EXPECT_EQ(served, 60);
+    EXPECT_TRUE(store_->verify().ok());
+}
+
+} // namespace rodtrad::workflow

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -142,7 +143,9 @@ class ConnectionPool {
     static thread_local Current* scope_;
 
 public:
-    explicit ConnectionPool(SqlDatabase& database) : database_(database) {}
+    // At most `limit` connections open at once; a caller beyond waits for one to come back (a
+    // thread holds at most one connection of a pool at a time, so waiting cannot deadlock).
+    ConnectionPool(SqlDatabase& database, std::size_t limit) : database_(database), limit_(limit) {}
 
     // A connection: the thread's read scope's, or one of the pool's for as long as it lives.
     class Lease {
@@ -178,15 +181,23 @@ public:
 
     // A connection of its own, never the scope's (for writes).
     Lease acquireOwn() {
-        {
-            const std::lock_guard lock(mutex_);
-            if (!idle_.empty()) {
-                std::unique_ptr<SqlConnection> connection = std::move(idle_.back());
-                idle_.pop_back();
-                return Lease(*this, std::move(connection));
-            }
+        std::unique_lock lock(mutex_);
+        returned_.wait(lock, [this] { return !idle_.empty() || open_ < limit_; });
+        if (!idle_.empty()) {
+            std::unique_ptr<SqlConnection> connection = std::move(idle_.back());
+            idle_.pop_back();
+            return Lease(*this, std::move(connection));
         }
-        return Lease(*this, database_.connect());
+        ++open_;
+        lock.unlock();
+        try {
+            return Lease(*this, database_.connect());
+        } catch (...) {
+            lock.lock();
+            --open_;
+            returned_.notify_one();
+            throw;
+        }
     }
 
     // Reads on this thread share one connection and one transaction while the scope lives.
@@ -214,15 +225,24 @@ public:
 
 private:
     void giveBack(std::unique_ptr<SqlConnection> connection) {
-        if (!connection->usable()) {
-            return; // lost: the next one asked for is opened anew
+        const bool usable = connection->usable();
+        if (!usable) {
+            connection.reset(); // lost: the next one asked for is opened anew
         }
         const std::lock_guard lock(mutex_);
-        idle_.push_back(std::move(connection));
+        if (usable) {
+            idle_.push_back(std::move(connection));
+        } else {
+            --open_;
+        }
+        returned_.notify_one();
     }
 
     SqlDatabase& database_;
+    std::size_t limit_;
     std::mutex mutex_;
+    std::condition_variable returned_;
+    std::size_t open_ = 0;
     std::vector<std::unique_ptr<SqlConnection>> idle_;
 };
 
@@ -231,7 +251,8 @@ thread_local ConnectionPool::Current* ConnectionPool::scope_ = nullptr;
 class SqlStore final : public Store {
 public:
     SqlStore(std::shared_ptr<SqlDatabase> database, const std::string& tenant, bool create)
-        : database_(std::move(database)), readers_(*database_), writers_(*database_),
+        : database_(std::move(database)), readers_(*database_, database_->connections(false)),
+          writers_(*database_, database_->connections(true)), locks_(*database_, 1024),
           tenantName_(tenant) {
         {
             auto connection = writers_.acquireOwn();
@@ -599,7 +620,7 @@ public:
         if (database_->singleWriter()) {
             local.lock();
         }
-        auto connection = writers_.acquireOwn();
+        auto connection = locks_.acquireOwn();
         const std::string digest =
             sha256Hex(std::to_string(tenantId_) + ":" + key + "#" + std::to_string(revision));
         const auto lockKey =
@@ -1160,6 +1181,7 @@ private:
     std::shared_ptr<SqlDatabase> database_;
     ConnectionPool readers_;
     ConnectionPool writers_;
+    ConnectionPool locks_;   // connections holding a session lock while a PDF renders
     std::mutex writerMutex_; // held by each write where the database has a single writer
     std::mutex renderMutex_; // held while rendering where the database has a single node
     std::string tenantName_;

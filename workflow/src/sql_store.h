@@ -85,6 +85,9 @@ public:
     // Writers take turns on one connection (SQLite) or run on connections of their own, each
     // write transaction serialized per tenant by the database (PostgreSQL).
     virtual bool singleWriter() const = 0;
+    // How many connections a store keeps open at most for writing (or for reading): a server's
+    // connections are limited, and more writers than a few only wait for each other's lock.
+    virtual std::size_t connections(bool writers) const = 0;
     // Begins a read transaction that sees one moment.
     virtual void beginRead(SqlConnection& connection) = 0;
     // Begins a write transaction that no other writer of the tenant runs beside, on any node.

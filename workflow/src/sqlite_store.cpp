@@ -197,6 +197,7 @@ public:
 
     std::string describe() const override { return "the store in " + directory_.string(); }
     bool singleWriter() const override { return true; }
+    std::size_t connections(bool writers) const override { return writers ? 1 : 256; }
     void beginRead(SqlConnection& connection) override { connection.execute("BEGIN"); }
     void beginWrite(SqlConnection& connection, std::int64_t) override {
         connection.execute("BEGIN IMMEDIATE");
