@@ -272,7 +272,6 @@ public:
     }
 
     std::string describe() const override { return location_.shown; }
-    bool singleWriter() const override { return false; }
     // PostgreSQL allows 100 connections by default, for every node and tool together.
     std::size_t connections(bool writers) const override { return writers ? 4 : 24; }
 

@@ -613,13 +613,8 @@ public:
         if (auto stored = findPdf(*readers_.acquire(), key, revision)) {
             return stored;
         }
-        // One renderer per revision: in this process (a database of one node) or on the
-        // database's session lock for the revision (several nodes). The check after taking it
-        // reads outside any read scope, so it sees a PDF another node stored meanwhile.
-        std::unique_lock local(renderMutex_, std::defer_lock);
-        if (database_->singleWriter()) {
-            local.lock();
-        }
+        // One renderer per revision, under the database's session lock for it. The check after
+        // taking it reads outside any read scope, so it sees a PDF another node stored meanwhile.
         auto connection = locks_.acquireOwn();
         const std::string digest =
             sha256Hex(std::to_string(tenantId_) + ":" + key + "#" + std::to_string(revision));
@@ -915,13 +910,10 @@ public:
     }
 
 private:
-    // Runs f in one write transaction, rolled back if it throws. A connection found lost when
-    // the transaction begins (a pooled one whose server went away) is replaced once.
+    // Runs f in one write transaction, rolled back if it throws (SQLite's writers take turns
+    // on the writers' one connection). A connection found lost when the transaction begins (a
+    // pooled one whose server went away) is replaced once.
     template <typename F> void write(F&& f, std::int64_t lockTenant = 0) {
-        std::unique_lock single(writerMutex_, std::defer_lock);
-        if (database_->singleWriter()) {
-            single.lock();
-        }
         for (int attempt = 0;; ++attempt) {
             auto connection = writers_.acquireOwn();
             try {
@@ -1181,9 +1173,7 @@ private:
     std::shared_ptr<SqlDatabase> database_;
     ConnectionPool readers_;
     ConnectionPool writers_;
-    ConnectionPool locks_;   // connections holding a session lock while a PDF renders
-    std::mutex writerMutex_; // held by each write where the database has a single writer
-    std::mutex renderMutex_; // held while rendering where the database has a single node
+    ConnectionPool locks_; // connections holding a session lock while a PDF renders
     std::string tenantName_;
     std::int64_t tenantId_ = 0;
 };

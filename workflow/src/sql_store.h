@@ -82,10 +82,8 @@ public:
     virtual std::unique_ptr<SqlConnection> connect() = 0;
     // What to call the database in messages ("the store in DIR", "postgresql://host/db").
     virtual std::string describe() const = 0;
-    // Writers take turns on one connection (SQLite) or run on connections of their own, each
-    // write transaction serialized per tenant by the database (PostgreSQL).
-    virtual bool singleWriter() const = 0;
-    // How many connections a store keeps open at most for writing (or for reading): a server's
+    // How many connections a store keeps open at most for writing (or for reading): SQLite has
+    // one writer, so its writers take turns on one connection; a PostgreSQL server's
     // connections are limited, and more writers than a few only wait for each other's lock.
     virtual std::size_t connections(bool writers) const = 0;
     // Begins a read transaction that sees one moment.
@@ -94,8 +92,9 @@ public:
     virtual void beginWrite(SqlConnection& connection, std::int64_t tenant) = 0;
     // Brings the schema to the current version (in a transaction of its own).
     virtual void migrate(SqlConnection& connection) = 0;
-    // Takes (or gives back) a lock of the connection's session that every node's connections
-    // respect; waits while another holds it. A database of one node has nothing to do.
+    // Takes (or gives back) a lock that every node's connections respect (a database of one
+    // node: every thread of this process); waits while another holds it. Given back on the
+    // thread that took it.
     virtual void sessionLock(SqlConnection& connection, std::int32_t key, bool take) = 0;
 };
 

@@ -196,14 +196,20 @@ public:
     }
 
     std::string describe() const override { return "the store in " + directory_.string(); }
-    bool singleWriter() const override { return true; }
     std::size_t connections(bool writers) const override { return writers ? 1 : 256; }
     void beginRead(SqlConnection& connection) override { connection.execute("BEGIN"); }
     void beginWrite(SqlConnection& connection, std::int64_t) override {
         connection.execute("BEGIN IMMEDIATE");
     }
 
-    void sessionLock(SqlConnection&, std::int32_t, bool) override {}
+    // One node: the lock is this process's, one for every key.
+    void sessionLock(SqlConnection&, std::int32_t, bool take) override {
+        if (take) {
+            sessionLock_.lock();
+        } else {
+            sessionLock_.unlock();
+        }
+    }
 
     void migrate(SqlConnection& connection) override {
         auto& sqlite = static_cast<SqliteConnection&>(connection);
@@ -221,6 +227,7 @@ public:
 private:
     std::filesystem::path directory_;
     std::string path_;
+    std::mutex sessionLock_;
 };
 
 } // namespace
