@@ -128,13 +128,11 @@ public:
 
 protected:
     int main(const std::vector<std::string>&) override {
-        const std::string location =
-            options_.store.empty() ? "sqlite:" + options_.data : options_.store;
         std::vector<std::unique_ptr<Store>> stores;
         std::vector<std::unique_ptr<Service>> services;
         std::map<std::string, Service*> byTenant;
         for (const std::string& tenant : options_.tenants) {
-            stores.push_back(openStore(location, tenant));
+            stores.push_back(openStore(options_.store, tenant));
             services.push_back(std::make_unique<Service>(*stores.back(), options_.webRoot));
             byTenant[tenant] = services.back().get();
         }
@@ -171,8 +169,7 @@ protected:
                                      params);
         server.start();
         std::cout << "rodtrad-server listening on http://" << options_.listen << ':'
-                  << socket.address().port() << "/ (data in "
-                  << (options_.store.empty() ? options_.data : stores.front()->describe()) << ")"
+                  << socket.address().port() << "/ (" << stores.front()->describe() << ")"
                   << std::endl;
         waitForTerminationRequest();
         server.stopAll(true);

@@ -63,12 +63,16 @@ struct StoreChoice {
     std::string store;
     std::string tenant = "default";
 
-    void addTo(po::options_description& options) {
+    // --data and --store, and --tenant unless the command names municipalities its own way.
+    void addTo(po::options_description& options, bool withTenant = true) {
         options.add_options()                                                   //
             ("data", po::value(&data), "the embedded SQLite store's directory") //
             ("store", po::value(&store),
-             "the store: sqlite:DIR or postgresql://... (instead of --data)") //
-            ("tenant", po::value(&tenant), "the municipality (default: \"default\")");
+             "the store: sqlite:DIR or postgresql://... (instead of --data)");
+        if (withTenant) {
+            options.add_options()("tenant", po::value(&tenant),
+                                  "the municipality (default: \"default\")");
+        }
     }
 
     std::string location() const {
@@ -153,14 +157,13 @@ int userAdd(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
 int serveCommand(int argc, const char* const* argv, std::ostream& out) {
     ServeOptions options;
+    StoreChoice where;
     std::string config;
     std::size_t maxBodyMiB = options.maxBodyBytes >> 20;
     // The settings a config file may hold too (key = value lines, the same names).
     po::options_description settings("Settings");
-    settings.add_options()                                                          //
-        ("data", po::value(&options.data), "the embedded SQLite store's directory") //
-        ("store", po::value(&options.store),
-         "the store: sqlite:DIR or postgresql://... (instead of --data)") //
+    where.addTo(settings, false);
+    settings.add_options() //
         ("tenant", po::value(&options.tenants)->multitoken(),
          "the municipalities to serve (default: \"default\"); with several, a request's host "
          "name begins with the one it is for")                                          //
@@ -201,10 +204,7 @@ int serveCommand(int argc, const char* const* argv, std::ostream& out) {
             throw UsageError(config + ": " + e.what());
         }
     }
-    if (options.data.empty() == options.store.empty()) {
-        throw UsageError("give either --data DIR or --store LOCATION (or data or store in the "
-                         "--config file)");
-    }
+    options.store = where.location();
     if (options.tenants.empty()) {
         options.tenants.push_back("default");
     }

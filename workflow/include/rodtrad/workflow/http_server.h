@@ -7,7 +7,6 @@
 namespace rodtrad::workflow {
 
 struct ServeOptions {
-    std::string data;                 // the embedded store's directory, or:
     std::string store;                // the store's location (sqlite:DIR, postgresql://...)
     std::vector<std::string> tenants; // the municipalities served (empty: "default")
     std::string seed;                 // a workspace to fill an empty store from
