@@ -183,15 +183,12 @@ std::string percentDecoded(const std::string& text, const std::string& url) {
 }
 
 PgLocation parsePostgresUrl(const std::string& url) {
-    std::string rest;
-    for (const char* scheme : {"postgresql://", "postgres://"}) {
-        if (url.rfind(scheme, 0) == 0) {
-            rest = url.substr(std::string(scheme).size());
-        }
-    }
-    if (rest.empty() && url.find("://") == std::string::npos) {
+    const std::string_view scheme =
+        url.starts_with("postgresql://") ? "postgresql://" : "postgres://";
+    if (!url.starts_with(scheme)) {
         throw std::invalid_argument(url + ": not a postgresql:// address");
     }
+    std::string rest = url.substr(scheme.size());
     std::map<std::string, std::string> settings;
     std::string query;
     if (const auto q = rest.find('?'); q != std::string::npos) {
