@@ -38,6 +38,7 @@ std::vector<Case> cases() {
     RenderOptions strategic;
     strategic.templateName = "strategic-plan";
     strategic.period = "2025-helar";
+    strategic.keepLayoutDump = true;
     all.push_back({"strategic-plan", strategic});
     RenderOptions followUp = strategic;
     followUp.templateName = "follow-up-report";

@@ -2,7 +2,10 @@
 #include "rodtrad/cli.h"
 #include "temp_workspace.h"
 
+#include <algorithm>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <sstream>
 
 namespace rodtrad {
@@ -141,6 +144,127 @@ TEST(Cli, OutputToAPipeIsWrittenInPlace) {
     ASSERT_EQ(::stat(fifo.c_str(), &info), 0);
     EXPECT_TRUE(S_ISFIFO(info.st_mode)) << "the pipe was replaced by a file";
     EXPECT_NE(received.find("<rollup"), std::string::npos);
+}
+
+} // namespace rodtrad
+
+namespace rodtrad {
+namespace {
+
+const std::filesystem::path example =
+    std::filesystem::path(RODTRAD_SOURCE_DIR) / "examples" / "upplands-vasby";
+
+std::string fileText(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The example rolled up for 2025-helar into dir/rollup.xml.
+std::filesystem::path rolledUpExample(const test::TempWorkspace& dir) {
+    const std::filesystem::path file = dir.path("rollup.xml");
+    const CliRun r =
+        run({"rollup", example.string(), "--period", "2025-helar", "-o", file.string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    return file;
+}
+
+} // namespace
+
+TEST(Cli, RenderFromARolledUpDocumentGivesTheBytesOfTheWorkspace) {
+    const test::TempWorkspace dir;
+    const std::string rollup = rolledUpExample(dir).string();
+    const std::vector<std::vector<std::string>> renders{
+        {"--template", "strategic-plan"},
+        {"--template", "follow-up-report", "--final"},
+        {"--template", "follow-up-report", "--lang", "en"},
+        {"--template", "operational-plan", "--unit", "tn"}};
+    for (const auto& options : renders) {
+        std::vector<std::string> fromWorkspace{
+            "render", example.string(), "--period", "2025-helar", "-o", dir.path("a.pdf").string()};
+        std::vector<std::string> fromRollup{"render", rollup, "-o", dir.path("b.pdf").string()};
+        fromWorkspace.insert(fromWorkspace.end(), options.begin(), options.end());
+        fromRollup.insert(fromRollup.end(), options.begin(), options.end());
+        const CliRun a = run(fromWorkspace);
+        const CliRun b = run(fromRollup);
+        ASSERT_EQ(a.status, 0) << a.err;
+        ASSERT_EQ(b.status, 0) << b.err;
+        EXPECT_EQ(b.out.substr(b.out.find(": ")), a.out.substr(a.out.find(": "))); // pages
+        EXPECT_TRUE(fileText(dir.path("a.pdf")) == fileText(dir.path("b.pdf"))) << options[1];
+    }
+    // The period, when given, is the one the document was rolled up for.
+    const CliRun same = run({"render", rollup, "--template", "strategic-plan", "--period",
+                             "2025-helar", "-o", dir.path("c.pdf").string()});
+    EXPECT_EQ(same.status, 0) << same.err;
+}
+
+TEST(Cli, RenderRefusesARolledUpDocumentItCannotTrustAndWritesNothing) {
+    const test::TempWorkspace dir;
+    const std::filesystem::path rollup = rolledUpExample(dir);
+    const std::string text = fileText(rollup);
+    const std::string pdf = dir.path("out.pdf").string();
+    const auto render = [&](const std::string& content, std::vector<std::string> more = {}) {
+        dir.write("bad.xml", content);
+        std::vector<std::string> args{
+            "render", dir.path("bad.xml").string(), "--template", "follow-up-report", "-o", pdf};
+        args.insert(args.end(), more.begin(), more.end());
+        return run(args);
+    };
+    const auto lineOf = [&](std::size_t offset) {
+        return std::to_string(1 + std::count(text.begin(), text.begin() + offset, '\n'));
+    };
+
+    // A traffic light the schema does not know, found at its line.
+    const std::size_t status = text.find("<status year=\"2025\" value=\"");
+    ASSERT_NE(status, std::string::npos);
+    std::string purple = text;
+    purple.replace(purple.find("value=\"", status) + 7, 0, "purple-");
+    CliRun r = render(purple);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("bad.xml:" + lineOf(status) + ":"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("[schema]"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+
+    // A goal of a unit the organisation does not have.
+    const std::size_t goal = text.find(" unit=\"", text.find("<goal "));
+    std::string stranger = text;
+    stranger.replace(goal + 7, 0, "ingen-");
+    r = render(stranger);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("bad.xml:" + lineOf(goal) + ":"), std::string::npos) << r.err;
+
+    // Cut short: not well-formed.
+    r = render(text.substr(0, text.size() / 2));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("bad.xml:"), std::string::npos) << r.err;
+
+    // A document type declaration (the road to entity expansion) is refused before parsing.
+    std::string withDtd = text;
+    withDtd.insert(withDtd.find("<rollup"),
+                   "<!DOCTYPE rollup [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n");
+    r = render(withDtd);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("[xml.dtd]"), std::string::npos) << r.err;
+
+    // A document of a workspace is not a rolled-up one.
+    r = render(fileText(example / "strategic-plan.xml"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("not a rolled-up document"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("<strategicPlan>"), std::string::npos) << r.err;
+
+    // Another period than the document's, a record template, a path that is not there.
+    r = render(text, {"--period", "2025-tertial"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("rolled up for 2025-helar, not 2025-tertial"), std::string::npos) << r.err;
+    r = run({"render", rollup.string(), "--template", "aspects-register", "-o", pdf});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("render it from the workspace"), std::string::npos) << r.err;
+    r = run(
+        {"render", dir.path("missing.xml").string(), "--template", "strategic-plan", "-o", pdf});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("missing.xml: no such workspace directory or rolled-up document"),
+              std::string::npos)
+        << r.err;
+    EXPECT_FALSE(std::filesystem::exists(pdf));
 }
 
 } // namespace rodtrad

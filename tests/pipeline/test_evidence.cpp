@@ -286,6 +286,7 @@ TEST(EvidencePack, DraftRecordsCarryTheWatermarkApprovedOnesDoNot) {
         options.document = id;
         options.period = "2025-helar";
         options.final = approved;
+        options.keepLayoutDump = true;
         const RenderResult result = renderDocument(test::exampleWorkspace(), options);
         EXPECT_TRUE(result.pdf == contentOf(files, "records/" + id + ".pdf")) << id;
         EXPECT_EQ(result.layoutDump.find("[artifact] UTKAST") == std::string::npos, approved) << id;

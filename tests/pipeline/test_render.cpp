@@ -201,6 +201,7 @@ TEST(Render, ALargeRedThreadIsDrawnOneCouncilGoalAtATime) {
     RenderOptions options;
     options.templateName = "strategic-plan";
     options.period = "2025";
+    options.keepLayoutDump = true;
     const std::string small = renderDocument(exampleWorkspace(), options).layoutDump;
     EXPECT_EQ(count(small, "[Figure] Perspektiv\n"), 4u); // one figure for each perspective
     EXPECT_EQ(count(small, "[Figure] KF-mål\n"), 4u);

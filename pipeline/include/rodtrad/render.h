@@ -3,6 +3,7 @@
 #include "rodtrad/diagnostic.h"
 #include "rodtrad/workspace.h"
 
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -25,17 +26,19 @@ struct RenderOptions {
     std::string language = "sv";  // sv or en
     bool final = false;           // without the "UTKAST" watermark
     bool keepData = false;        // return the document the template was bound to (dataXml)
+    bool keepLayoutDump = false;  // return a readable dump of the pages (layoutDump)
     // Called now and then with the number of pages laid out so far (for a progress display).
     std::function<void(int pages)> progress;
 };
 
 struct RenderResult {
     std::string pdf;        // the bytes
-    std::string layoutDump; // readable dump of every page (for review and tests)
+    std::string layoutDump; // with keepLayoutDump: a readable dump of every page (for review)
     std::string dataXml;    // with keepData: the rolled-up document and EMS view bound to
     int pages = 0;
     std::vector<Diagnostic> diagnostics; // text the fonts cannot show, unknown labels, ...
     // Wall time of each stage in seconds, for benchmarks (never part of the output).
+    double readSeconds = 0; // reading and validating a rolled-up document
     double rollupSeconds = 0;
     double composeSeconds = 0;
     double layoutSeconds = 0;
@@ -47,6 +50,13 @@ struct RenderResult {
 // PDF. Deterministic: the same inputs give the same bytes. Throws UsageError for an unknown
 // template, language or missing parameter.
 RenderResult renderDocument(const Workspace& workspace, const RenderOptions& options);
+
+// Renders from a rolled-up document as `rodtrad rollup` writes it (schemas/rollup.xsd) instead of
+// a workspace: the same pages and bytes as renderDocument over the workspace it was rolled up
+// from, for the period it was rolled up for (options.period, when given, must be that one).
+// The file is validated first; if it is refused the result holds the diagnostics and no PDF.
+// The templates of the environmental management system need the workspace (UsageError).
+RenderResult renderRolledUp(const std::filesystem::path& file, const RenderOptions& options);
 
 // The names of the templates compiled into rodtrad, with their one-line descriptions.
 std::vector<std::pair<std::string, std::string>> templateNames();

@@ -6,6 +6,7 @@
 #include "rodtrad/render.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
 #include <unistd.h>
 
@@ -14,7 +15,7 @@ namespace rodtrad {
 namespace po = boost::program_options;
 
 int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-    std::string workspace;
+    std::string input;
     std::string output;
     std::string dump;
     std::string dataDump;
@@ -22,8 +23,9 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
     bool timings = false;
     RenderOptions options;
     po::options_description named("Options");
-    named.add_options()                                                         //
-        ("workspace", po::value(&workspace)->required(), "workspace directory") //
+    named.add_options() //
+        ("input", po::value(&input)->required(),
+         "workspace directory, or a rolled-up document written by rodtrad rollup") //
         ("template", po::value(&options.templateName)->required(),
          "template name (rodtrad templates)")                                              //
         ("output,o", po::value(&output)->required(), "the PDF to write")                   //
@@ -42,11 +44,12 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
         ("layout-dump", po::value(&dump), "also write a readable dump of the pages to FILE") //
         ("timings", po::bool_switch(&timings), "print the time each stage took on stderr");
     po::positional_options_description positional;
-    positional.add("workspace", 1);
+    positional.add("input", 1);
     po::variables_map values;
     if (!parseCommandLine(
             argc, argv, named, positional, values,
-            "usage: rodtrad render WORKSPACE --template NAME -o FILE.pdf [--period P] "
+            "usage: rodtrad render (WORKSPACE | ROLLED-UP.xml) --template NAME -o FILE.pdf "
+            "[--period P] "
             "[--unit ID] [--document ID] [--as-of DATE] [--edition 2015|2026] [--lang sv|en] "
             "[--final]",
             out)) {
@@ -54,6 +57,7 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
     }
     options.asOf = parseAsOf(asOf);
     options.keepData = !dataDump.empty();
+    options.keepLayoutDump = !dump.empty();
     // A long render shows how far it has come, on a terminal only.
     if (::isatty(STDERR_FILENO) != 0) {
         options.progress = [&err](int pages) {
@@ -61,20 +65,38 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
         };
     }
     StageTimer timer(err, timings);
-    const std::unique_ptr<Workspace> loaded = loadCheckedWorkspace(workspace, err);
-    if (!loaded) {
-        return exitFindings;
+    RenderResult result;
+    std::error_code ec;
+    if (!std::filesystem::exists(input, ec)) {
+        throw IoError(input + ": no such workspace directory or rolled-up document");
     }
-    timer.stage("load and check");
-    const RenderResult result = renderDocument(*loaded, options);
+    if (std::filesystem::is_directory(input, ec)) {
+        const std::unique_ptr<Workspace> loaded = loadCheckedWorkspace(input, err);
+        if (!loaded) {
+            return exitFindings;
+        }
+        timer.stage("load and check");
+        result = renderDocument(*loaded, options);
+    } else {
+        // What rodtrad rollup wrote: read, checked against its schema and rendered.
+        result = renderRolledUp(input, options);
+        if (result.pdf.empty()) {
+            writeDiagnosticsText(err, result.diagnostics);
+            err << "render: " << input
+                << " is not a rolled-up document rodtrad can render (see above); nothing was "
+                   "written\n";
+            return exitFindings;
+        }
+    }
     if (options.progress) {
         err << "\r" << std::string(40, ' ') << '\r';
     }
     timer.stage("render");
     if (timings) {
-        err << "timing: of which rollup " << result.rollupSeconds << " s, compose "
-            << result.composeSeconds << " s, layout " << result.layoutSeconds << " s, pdf "
-            << result.pdfSeconds << " s\n";
+        err << "timing: of which " << (result.readSeconds > 0 ? "read and check " : "rollup ")
+            << (result.readSeconds > 0 ? result.readSeconds : result.rollupSeconds)
+            << " s, compose " << result.composeSeconds << " s, layout " << result.layoutSeconds
+            << " s, pdf " << result.pdfSeconds << " s\n";
     }
     writeDiagnosticsText(err, result.diagnostics);
     if (countErrors(result.diagnostics) > 0) {

@@ -4,6 +4,7 @@
 #include "compose/report_data.h"
 #include "ems/ems_view.h"
 #include "layout/layout_engine.h"
+#include "load/rolled_up.h"
 #include "load/schema_set.h"
 #include "load/workspace_impl.h"
 #include "pdf/font_set.h"
@@ -201,12 +202,42 @@ RenderResult renderDocument(const Workspace& workspace, const RenderOptions& opt
     if (needsOf(parsed.root).ems) {
         addEmsView(data, workspace, resolveAsOf(workspace, options.asOf), options.edition);
     }
-    return renderTemplate(workspace, options, data);
+    return renderTemplate(options, data);
 }
 
-RenderResult renderTemplate(const Workspace& workspace, const RenderOptions& options,
-                            ReportData& data) {
-    static_cast<void>(workspace);
+RenderResult renderRolledUp(const std::filesystem::path& file, const RenderOptions& options) {
+    ParsedTemplate parsed;
+    parseTemplate(options.templateName, parsed);
+    static_cast<void>(loadLabels(options.language)); // refuse a bad --lang before reading
+    if (needsOf(parsed.root).ems) {
+        throw UsageError("template " + options.templateName +
+                         " renders the environmental management system's records, which a "
+                         "rolled-up document does not hold; render it from the workspace");
+    }
+    RenderResult refused;
+    const auto start = std::chrono::steady_clock::now();
+    auto document = loadRolledUp(file, file.generic_string(), refused.diagnostics);
+    if (!document) {
+        return refused;
+    }
+    const std::chrono::duration<double> reading = std::chrono::steady_clock::now() - start;
+    const std::string periodText = document->document_element().attribute("period").value();
+    const auto period = Period::parse(periodText);
+    if (!period) {
+        throw Error(file.generic_string() + ": the rolled-up document's period \"" + periodText +
+                    "\" is not one rodtrad writes");
+    }
+    if (!options.period.empty() && options.period != periodText) {
+        throw UsageError(file.generic_string() + " is rolled up for " + periodText + ", not " +
+                         options.period + "; roll the workspace up for " + options.period);
+    }
+    ReportData data{std::move(document), *period, false, {}, 0};
+    RenderResult result = renderTemplate(options, data);
+    result.readSeconds = reading.count();
+    return result;
+}
+
+RenderResult renderTemplate(const RenderOptions& options, ReportData& data) {
     RenderResult result;
     result.rollupSeconds = data.rollupSeconds;
     ParsedTemplate parsed;
@@ -266,10 +297,8 @@ RenderResult renderTemplate(const Workspace& workspace, const RenderOptions& opt
     const LaidOutDocument laidOut = engine.layout(flow);
     result.layoutSeconds = lap();
     result.pages = static_cast<int>(laidOut.pages.size());
-    std::ostringstream dump;
-    writeLayoutDump(dump, laidOut);
-    result.layoutDump = dump.str();
-    result.pdf = pdf.write(laidOut, flow.info);
+    result.pdf =
+        pdf.write(laidOut, flow.info, options.keepLayoutDump ? &result.layoutDump : nullptr);
     result.pdfSeconds = lap();
     return result;
 }

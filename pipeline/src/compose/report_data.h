@@ -36,8 +36,7 @@ void addEmsView(ReportData& data, const Workspace& workspace, const Date& asOf,
 Date resolveAsOf(const Workspace& workspace, const std::optional<Date>& asOf);
 
 // Renders one template over prepared data (options.period is ignored; the data's is used).
-RenderResult renderTemplate(const Workspace& workspace, const RenderOptions& options,
-                            ReportData& data);
+RenderResult renderTemplate(const RenderOptions& options, ReportData& data);
 
 // Whether a template binds to the EMS view, and the record kind it renders ("" for none).
 struct TemplateNeeds {

@@ -178,7 +178,7 @@ EvidencePack buildEvidencePack(const Workspace& workspace, const EvidenceOptions
         settings.language = options.language;
         settings.edition = options.edition;
         settings.final = final;
-        RenderResult result = renderTemplate(workspace, settings, data);
+        RenderResult result = renderTemplate(settings, data);
         pack.pages += result.pages;
         pack.diagnostics.insert(pack.diagnostics.end(), result.diagnostics.begin(),
                                 result.diagnostics.end());

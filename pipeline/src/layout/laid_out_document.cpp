@@ -1,15 +1,28 @@
 #include "layout/laid_out_document.h"
 
-#include <cstdio>
+#include <charconv>
 #include <ostream>
 
 namespace rodtrad {
 namespace {
 
-std::string number(double value) {
+// A number with one decimal, as printf's "%.1f" writes it (both round the binary value exactly),
+// without the cost of a format string and a string for each of the dump's many numbers.
+struct Number {
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f", value);
-    return text;
+    std::size_t size;
+};
+
+Number number(double value) {
+    Number n{};
+    const auto end =
+        std::to_chars(n.text, n.text + sizeof n.text, value, std::chars_format::fixed, 1);
+    n.size = static_cast<std::size_t>(end.ptr - n.text);
+    return n;
+}
+
+std::ostream& operator<<(std::ostream& out, const Number& n) {
+    return out.write(n.text, static_cast<std::streamsize>(n.size));
 }
 
 std::string role(const LaidOutDocument& document, int structure) {

@@ -1,48 +1,20 @@
 #include "load/schema_set.h"
 #include "load/workspace_impl.h"
-#include "load/xml_prescan.h"
+#include "load/xml_file.h"
 #include "model/period.h"
 #include "rodtrad/error.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <fstream>
 #include <thread>
 
 namespace rodtrad {
 namespace {
 
-std::string humanSize(std::uintmax_t bytes) {
-    constexpr double mib = 1024.0 * 1024.0;
-    char text[32];
-    if (bytes >= 1024ull * 1024 * 1024) {
-        std::snprintf(text, sizeof text, "%.1f GiB", static_cast<double>(bytes) / (mib * 1024));
-    } else {
-        std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / mib);
-    }
-    return text;
-}
-
 void addAt(std::vector<Diagnostic>& out, const std::string& file, SourcePosition at,
            std::string code, std::string message) {
     out.push_back({Severity::error, file, at.line, at.column, std::move(code), std::move(message)});
-}
-
-// Rewrites "p:goal" to "goal" inside the parse buffer itself, so that node names stay in the
-// buffer and offset_debug() keeps locating them. Only called on documents whose root carries a
-// prefix; the schema has already placed every element in the family's namespace.
-void stripElementPrefixes(pugi::xml_node node) {
-    for (pugi::xml_node child = node; child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element) {
-            continue;
-        }
-        char* name = const_cast<char*>(child.name());
-        if (char* colon = std::strchr(name, ':')) {
-            std::memmove(name, colon + 1, std::strlen(colon + 1) + 1);
-        }
-        stripElementPrefixes(child.first_child());
-    }
 }
 
 std::string describeKinds() {
@@ -57,20 +29,14 @@ std::string describeKinds() {
 std::unique_ptr<Document> parseLoaded(std::unique_ptr<Document> doc, const ParseLimits& limits,
                                       std::vector<Diagnostic>& diagnostics) {
     const std::string_view text(doc->buffer.get(), doc->size);
-    const PrescanResult scan = prescanXml(text, limits, doc->lines);
-    if (scan.refusal) {
-        addAt(diagnostics, doc->path, doc->positionOfOffset(scan.refusal->offset),
-              scan.refusal->code, scan.refusal->message);
+    const auto root = prescanRoot(text, doc->path, limits, doc->lines, diagnostics);
+    if (!root) {
         return nullptr;
     }
-    if (scan.rootOffset == std::string_view::npos) {
-        addAt(diagnostics, doc->path, {}, "xml.malformed", "no root element");
-        return nullptr;
-    }
-    const RootElement rootElement = readRootElement(text, scan.rootOffset);
+    const RootElement& rootElement = root->element;
     const auto kind = kindFromRoot(rootElement.namespaceUri, rootElement.localName);
     if (!kind) {
-        addAt(diagnostics, doc->path, doc->positionOfOffset(scan.rootOffset), "doc.kind",
+        addAt(diagnostics, doc->path, doc->positionOfOffset(root->offset), "doc.kind",
               "unknown document: root element <" + rootElement.localName + "> in namespace \"" +
                   rootElement.namespaceUri + "\"; a workspace holds " + describeKinds());
         return nullptr;
@@ -106,35 +72,13 @@ std::unique_ptr<Document> parseLoaded(std::unique_ptr<Document> doc, const Parse
 std::unique_ptr<Document> loadDocument(const std::filesystem::path& file, std::string displayPath,
                                        std::string relativePath, const ParseLimits& limits,
                                        std::vector<Diagnostic>& diagnostics) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(file, ec);
-    if (ec || !std::filesystem::is_regular_file(status)) {
-        addAt(diagnostics, displayPath, {}, "io.read", "not a regular file");
-        return nullptr;
-    }
-    const std::uintmax_t size = std::filesystem::file_size(file, ec);
-    if (ec) {
-        addAt(diagnostics, displayPath, {}, "io.read", "cannot read: " + ec.message());
-        return nullptr;
-    }
-    // Refused before a byte is read: a sparse 2 GB file costs nothing.
-    if (size > limits.maxFileBytes) {
-        addAt(diagnostics, displayPath, {}, "xml.limit",
-              "file is " + humanSize(size) + "; the limit is " + humanSize(limits.maxFileBytes));
-        return nullptr;
-    }
     auto doc = std::make_unique<Document>();
+    doc->buffer = readWholeFile(file, displayPath, limits.maxFileBytes, doc->size, diagnostics);
+    if (!doc->buffer) {
+        return nullptr;
+    }
     doc->path = std::move(displayPath);
     doc->relativePath = std::move(relativePath);
-    doc->size = static_cast<std::size_t>(size);
-    doc->buffer = std::make_unique<char[]>(doc->size + 1);
-    std::ifstream in(file, std::ios::binary);
-    if (!in.read(doc->buffer.get(), static_cast<std::streamsize>(doc->size)) ||
-        in.peek() != std::ifstream::traits_type::eof()) {
-        addAt(diagnostics, doc->path, {}, "io.read",
-              "cannot read the whole file (changed while read?)");
-        return nullptr;
-    }
     return parseLoaded(std::move(doc), limits, diagnostics);
 }
 

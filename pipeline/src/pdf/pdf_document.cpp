@@ -435,11 +435,13 @@ const FontSet& PdfDocument::fonts() const {
     return *impl_->fonts;
 }
 
-std::string PdfDocument::write(const LaidOutDocument& document, const DocumentInfo& info) {
+std::string PdfDocument::write(const LaidOutDocument& document, const DocumentInfo& info,
+                               std::string* layoutDump) {
     Impl& d = *impl_;
     std::vector<HPDF_Page> pages;
-    std::ostringstream fingerprint;
-    writeLayoutDump(fingerprint, document);
+    std::ostringstream dump;
+    writeLayoutDump(dump, document);
+    std::string fingerprint = std::move(dump).str();
     StructureTree tags(d.pdf, document.structure);
     for (const LaidOutPage& content : document.pages) {
         HPDF_Page page = HPDF_AddPage(d.pdf);
@@ -455,7 +457,10 @@ std::string PdfDocument::write(const LaidOutDocument& document, const DocumentIn
     d.setInfo(info);
     d.addMetadata(info);
     d.replaceToUnicode();
-    d.addId(fingerprint.str() + info.title + info.date);
+    d.addId(fingerprint + info.title + info.date);
+    if (layoutDump != nullptr) {
+        *layoutDump = std::move(fingerprint);
+    }
     HPDF_SaveToStream(d.pdf);
     d.check("saving");
     HPDF_ResetStream(d.pdf);

@@ -26,8 +26,10 @@ public:
 
     const FontSet& fonts() const;
 
-    // Draws every page and returns the PDF's bytes. Call once.
-    std::string write(const LaidOutDocument& document, const DocumentInfo& info);
+    // Draws every page and returns the PDF's bytes. The document's id is a digest of the pages'
+    // readable dump (writeLayoutDump), which is handed to layoutDump when asked for. Call once.
+    std::string write(const LaidOutDocument& document, const DocumentInfo& info,
+                      std::string* layoutDump = nullptr);
 
 private:
     struct Impl;
