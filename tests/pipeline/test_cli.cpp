@@ -245,6 +245,15 @@ TEST(Cli, RenderRefusesARolledUpDocumentItCannotTrustAndWritesNothing) {
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.err.find("[xml.dtd]"), std::string::npos) << r.err;
 
+    // Larger than any rolled-up document may be: refused before a byte is read (sparse here).
+    dir.write("huge.xml", "");
+    std::filesystem::resize_file(dir.path("huge.xml"), std::uintmax_t{3} << 30);
+    r = run({"render", dir.path("huge.xml").string(), "--template", "strategic-plan", "-o", pdf});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("huge.xml: error: file is 3.0 GiB; the limit is 2.0 GiB [xml.limit]"),
+              std::string::npos)
+        << r.err;
+
     // A document of a workspace is not a rolled-up one.
     r = render(fileText(example / "strategic-plan.xml"));
     EXPECT_EQ(r.status, 1);
