@@ -5,6 +5,7 @@
 #include "databases.h"
 #include "rodtrad/workflow/password.h"
 #include "rodtrad/workflow/store.h"
+#include "sql_store.h"
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
@@ -250,7 +251,7 @@ TEST_P(StoreTest, AuditVerifyFindsAlteredRevisionsAndAuditRows) {
     };
     // The text of a revision changed.
     std::string problems = problemsAfter(
-        "UPDATE revisions SET xml = '<environmentalPolicy>nej</environmentalPolicy>'");
+        "UPDATE revision_texts SET xml = '<environmentalPolicy>nej</environmentalPolicy>'");
     EXPECT_NE(problems.find("revision 1 of pol: its text does not match its SHA-256"),
               std::string::npos)
         << problems;
@@ -444,6 +445,7 @@ TEST(StoreMigrations, AVersion2SqliteStoreIsMigratedWithItsHistory) {
         const auto store = openStore(location);
         EXPECT_EQ(store->userByTokenHash("token-anna")->name, "anna");
         EXPECT_EQ(store->document("pol")->title, "Policy");
+        EXPECT_EQ(store->revision("pol", 1)->xml, "<environmentalPolicy/>");
         EXPECT_EQ(store->round(1)->name, "Planer");
         EXPECT_EQ(store->verify().events, 1);
         EXPECT_TRUE(store->verify().ok());
@@ -452,7 +454,7 @@ TEST(StoreMigrations, AVersion2SqliteStoreIsMigratedWithItsHistory) {
         EXPECT_TRUE(store->verify().ok());
     }
     EXPECT_EQ(testing::selectColumn(location, "SELECT CAST(version AS TEXT) FROM schema_version"),
-              std::vector<std::string>{"3"});
+              std::vector<std::string>{"4"});
     // A store from a newer rodtrad-server is refused, not half understood.
     testing::runSql(location, "UPDATE schema_version SET version = 99");
     try {
@@ -463,6 +465,76 @@ TEST(StoreMigrations, AVersion2SqliteStoreIsMigratedWithItsHistory) {
                   std::string::npos)
             << e.what();
     }
+    testing::dropDatabase(location);
+}
+
+class StoreMigration : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Databases, StoreMigration, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& backend) { return backend.param; });
+
+// A store of schema version 3 kept each revision's text in the row of its state; opened by this
+// version the text moves to a table of its own, and nothing of the history is lost.
+TEST_P(StoreMigration, AVersion3StoreKeepsEveryRevisionWhenItsTextMovesOut) {
+    const std::string location = testing::freshDatabase(GetParam(), "version3");
+    if (GetParam() == "sqlite") {
+        std::filesystem::create_directories(location.substr(7));
+    }
+    std::string text = "<environmentalPolicy>";
+    while (text.size() < 200000) {
+        text += "<p>Kommunen ska minska sin klimatpåverkan.</p>";
+    }
+    text += "</environmentalPolicy>";
+    AuditEvent created{1,
+                       1700000000000000,
+                       "anna",
+                       "document.create",
+                       "pol",
+                       1,
+                       "kind=environmentalPolicy sha256=" + sha256Hex(text),
+                       "",
+                       ""};
+    created.hash = auditHash(created);
+    std::vector<std::string> statements{"CREATE TABLE schema_version (version INTEGER NOT NULL)",
+                                        "INSERT INTO schema_version VALUES (3)"};
+    for (std::string& statement : GetParam() == "sqlite"
+                                      ? tenancySchema("INTEGER PRIMARY KEY", "BLOB")
+                                      : tenancySchema("BIGSERIAL PRIMARY KEY", "BYTEA")) {
+        statements.push_back(std::move(statement));
+    }
+    for (const std::string& statement : std::vector<std::string>{
+             "INSERT INTO users (tenant_id, name, role, unit, token_hash, password_hash, "
+             "created_at) VALUES (1, 'anna', 'author', 'tn', 'token-anna', '', 1)",
+             "INSERT INTO users (tenant_id, name, role, unit, token_hash, password_hash, "
+             "created_at) VALUES (1, 'rolf', 'reviewer', '', 'token-rolf', '', 1)",
+             "INSERT INTO documents (tenant_id, doc_key, kind, unit, title, created_at) VALUES "
+             "(1, 'pol', 'environmentalPolicy', 'tn', 'Policy', 1)",
+             "INSERT INTO revisions VALUES (1, 1, 'draft', '" + text + "', '" + sha256Hex(text) +
+                 "', 'anna', '', 1)",
+             "INSERT INTO audit VALUES (1, 1, " + std::to_string(created.at) +
+                 ", 'anna', 'document.create', 'pol', 1, '" + created.detail + "', '', '" +
+                 created.hash + "')"}) {
+        statements.push_back(statement);
+    }
+    for (const std::string& sql : statements) {
+        testing::runSql(location, sql);
+    }
+    {
+        const auto store = openStore(location);
+        EXPECT_TRUE(store->revision("pol", 1)->xml == text);
+        EXPECT_TRUE(store->verify().ok());
+        // Its state changes as before, and its text stays what it was.
+        const User anna = *store->userByTokenHash("token-anna");
+        EXPECT_EQ(store->transition({"pol", "submit", "", anna, nullptr}).document.state,
+                  "in_review");
+        EXPECT_EQ(store->document("pol")->state, "in_review");
+        EXPECT_TRUE(store->latestRevision("pol")->xml == text);
+        EXPECT_TRUE(store->verify().ok());
+    }
+    EXPECT_EQ(testing::selectColumn(location, "SELECT CAST(version AS TEXT) FROM schema_version"),
+              std::vector<std::string>{"4"});
+    EXPECT_EQ(testing::selectColumn(location, "SELECT CAST(number AS TEXT) FROM revision_texts"),
+              std::vector<std::string>{"1"});
     testing::dropDatabase(location);
 }
 

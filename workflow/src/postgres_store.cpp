@@ -296,8 +296,11 @@ public:
             // Nodes starting at once migrate one after the other (a lock of its own kind: the
             // two-number form never meets the municipalities' one-number locks).
             connection.execute("SELECT pg_advisory_xact_lock(20771, 1)");
-            applyMigrations(connection, {{3, currentSchema("BIGSERIAL PRIMARY KEY", "BYTEA")}},
-                            describe());
+            std::vector<Migration> migrations{{3, tenancySchema("BIGSERIAL PRIMARY KEY", "BYTEA")}};
+            for (Migration& migration : sharedMigrations()) {
+                migrations.push_back(std::move(migration));
+            }
+            applyMigrations(connection, migrations, describe());
             connection.execute("COMMIT");
         } catch (...) {
             connection.execute("ROLLBACK");

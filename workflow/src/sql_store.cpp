@@ -33,7 +33,7 @@ std::string auditHash(const AuditEvent& e) {
     return sha256Hex(text);
 }
 
-std::vector<std::string> currentSchema(std::string_view id, std::string_view blob) {
+std::vector<std::string> tenancySchema(std::string_view id, std::string_view blob) {
     const std::string key(id);
     const std::string bytes(blob);
     return {
@@ -71,6 +71,15 @@ std::vector<std::string> currentSchema(std::string_view id, std::string_view blo
         "CREATE INDEX audit_by_document ON audit (tenant_id, document, seq)",
         "INSERT INTO tenants (name, created_at) VALUES ('default', 0)",
     };
+}
+
+std::vector<Migration> sharedMigrations() {
+    return {{4,
+             {"CREATE TABLE revision_texts (document_id BIGINT NOT NULL, number INTEGER NOT NULL, "
+              "xml TEXT NOT NULL, PRIMARY KEY (document_id, number))",
+              "INSERT INTO revision_texts (document_id, number, xml) SELECT document_id, number, "
+              "xml FROM revisions",
+              "ALTER TABLE revisions DROP COLUMN xml"}}};
 }
 
 void applyMigrations(SqlConnection& connection, const std::vector<Migration>& migrations,
@@ -738,8 +747,9 @@ public:
         }
         // Every revision's text hashes to what it says and to what the trail recorded.
         Query q = connection->query(
-            "SELECT d.doc_key, r.number, r.xml, r.sha256 FROM revisions r JOIN documents d ON "
-            "d.id = r.document_id WHERE d.tenant_id = $1 ORDER BY d.doc_key, r.number");
+            "SELECT d.doc_key, r.number, t.xml, r.sha256 FROM revisions r JOIN documents d ON "
+            "d.id = r.document_id JOIN revision_texts t ON t.document_id = r.document_id AND "
+            "t.number = r.number WHERE d.tenant_id = $1 ORDER BY d.doc_key, r.number");
         for (q.bind(tenantId_); q.next();) {
             const std::string key = q.text(0);
             const int number = static_cast<int>(q.integer(1));
@@ -833,25 +843,17 @@ public:
                     newId("SELECT id FROM documents WHERE tenant_id = $1 AND doc_key = $2", key);
             }
             Query revisions = source->query(
-                "SELECT r.document_id, r.number, r.state, r.xml, r.sha256, r.created_by, "
+                "SELECT r.document_id, r.number, r.state, t.xml, r.sha256, r.created_by, "
                 "r.submitted_by, r.created_at FROM revisions r JOIN documents d ON d.id = "
-                "r.document_id WHERE d.tenant_id = $1");
+                "r.document_id JOIN revision_texts t ON t.document_id = r.document_id AND "
+                "t.number = r.number WHERE d.tenant_id = $1");
             for (revisions.bind(tenantId_); revisions.next(); ++copied.revisions) {
                 const std::string state = revisions.text(2), xml = revisions.text(3),
                                   sha = revisions.text(4), by = revisions.text(5),
                                   submitted = revisions.text(6);
-                w.query("INSERT INTO revisions (document_id, number, state, xml, sha256, "
-                        "created_by, submitted_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
-                        "$7, $8)")
-                    .bind(documentIds.at(revisions.integer(0)))
-                    .bind(revisions.integer(1))
-                    .bind(state)
-                    .bind(xml)
-                    .bind(sha)
-                    .bind(by)
-                    .bind(submitted)
-                    .bind(revisions.integer(7))
-                    .next();
+                insertRevisionRows(w, documentIds.at(revisions.integer(0)),
+                                   static_cast<int>(revisions.integer(1)), state, xml, sha, by,
+                                   submitted, revisions.integer(7));
             }
             Query votes = source->query(
                 "SELECT v.document_id, v.number, v.action, v.user_name FROM votes v JOIN "
@@ -996,8 +998,9 @@ private:
 
     // A document's revisions (tenant $1, key $2); `filter` completes the statement.
     static std::string revisionsSql(const std::string& filter) {
-        return ("SELECT r.number, r.state, r.xml, r.sha256, r.created_by, r.submitted_by, "
-                "r.created_at FROM revisions r JOIN documents d ON d.id = r.document_id WHERE "
+        return ("SELECT r.number, r.state, t.xml, r.sha256, r.created_by, r.submitted_by, "
+                "r.created_at FROM revisions r JOIN documents d ON d.id = r.document_id JOIN "
+                "revision_texts t ON t.document_id = r.document_id AND t.number = r.number WHERE "
                 "d.tenant_id = $1 AND d.doc_key = $2 " +
                 filter);
     }
@@ -1065,18 +1068,28 @@ private:
     static void insertRevision(SqlConnection& w, std::int64_t documentId, int number,
                                const std::string& xml, const std::string& sha256,
                                const std::string& actor) {
-        const std::string state = "draft", none;
-        const std::int64_t at = nowMicros();
-        w.query("INSERT INTO revisions (document_id, number, state, xml, sha256, created_by, "
-                "submitted_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        insertRevisionRows(w, documentId, number, "draft", xml, sha256, actor, "", nowMicros());
+    }
+
+    // A revision: its facts in revisions, its text in revision_texts.
+    static void insertRevisionRows(SqlConnection& w, std::int64_t documentId, int number,
+                                   const std::string& state, const std::string& xml,
+                                   const std::string& sha256, const std::string& createdBy,
+                                   const std::string& submittedBy, std::int64_t createdAt) {
+        w.query("INSERT INTO revisions (document_id, number, state, sha256, created_by, "
+                "submitted_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(documentId)
             .bind(number)
             .bind(state)
-            .bind(xml)
             .bind(sha256)
-            .bind(actor)
-            .bind(none)
-            .bind(at)
+            .bind(createdBy)
+            .bind(submittedBy)
+            .bind(createdAt)
+            .next();
+        w.query("INSERT INTO revision_texts (document_id, number, xml) VALUES ($1, $2, $3)")
+            .bind(documentId)
+            .bind(number)
+            .bind(xml)
             .next();
     }
 

@@ -116,9 +116,14 @@ struct Migration {
 void applyMigrations(SqlConnection& connection, const std::vector<Migration>& migrations,
                      const std::string& where);
 
-// The schema both databases share, as of the current version: the tables and the one tenant
-// every store starts with. `id` is the type of a generated key, `blob` of bytes.
-std::vector<std::string> currentSchema(std::string_view id, std::string_view blob);
-constexpr int currentSchemaVersion = 3;
+// The schema both databases share as of version 3, when municipalities came to share a database:
+// the tables and the one tenant every store starts with. `id` is the type of a generated key,
+// `blob` of bytes.
+std::vector<std::string> tenancySchema(std::string_view id, std::string_view blob);
+// The versions after 3, the same statements on both databases:
+//   4  a revision's text moves to a table of its own (revision_texts), so that changing a
+//      revision's state neither rewrites nor reads past its text (SQLite keeps a row's columns
+//      together: the state of a 600 KB document cost 150 page writes).
+std::vector<Migration> sharedMigrations();
 
 } // namespace rodtrad::workflow

@@ -149,7 +149,7 @@ std::vector<Migration> sqliteMigrations() {
           "ALTER TABLE rounds RENAME TO rounds_v2", "ALTER TABLE audit RENAME TO audit_v2"}},
     };
     std::vector<std::string>& tenancy = migrations.back().statements;
-    for (std::string& statement : currentSchema("INTEGER PRIMARY KEY", "BLOB")) {
+    for (std::string& statement : tenancySchema("INTEGER PRIMARY KEY", "BLOB")) {
         tenancy.push_back(std::move(statement));
     }
     for (const char* statement :
@@ -164,6 +164,9 @@ std::vector<Migration> sqliteMigrations() {
           "DROP TABLE users_v2", "DROP TABLE documents_v2", "DROP TABLE rounds_v2",
           "DROP TABLE audit_v2"}) {
         tenancy.emplace_back(statement);
+    }
+    for (Migration& migration : sharedMigrations()) {
+        migrations.push_back(std::move(migration));
     }
     return migrations;
 }
