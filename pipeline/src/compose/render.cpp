@@ -71,6 +71,15 @@ Labels loadLabels(const std::string& language) {
     return std::move(*labels);
 }
 
+Period parsePeriodOption(const std::string& text) {
+    const auto period = Period::parse(text);
+    if (!period) {
+        throw UsageError("--period must be YEAR or YEAR-tertial, YEAR-delar, YEAR-helar, not \"" +
+                         text + "\"");
+    }
+    return *period;
+}
+
 // The latest follow-up period in the workspace: what a report is about by default.
 std::string defaultPeriod(const Workspace& workspace) {
     const auto latest = latestFollowUpPeriod(workspace.impl());
@@ -161,14 +170,10 @@ TemplateNeeds templateNeeds(const std::string& name) {
 }
 
 ReportData prepareReportData(const Workspace& workspace, const std::string& periodText) {
-    const std::string text = periodText.empty() ? defaultPeriod(workspace) : periodText;
-    const auto period = Period::parse(text);
-    if (!period) {
-        throw UsageError("--period must be YEAR or YEAR-tertial, YEAR-delar, YEAR-helar, not \"" +
-                         text + "\"");
-    }
+    const Period period =
+        parsePeriodOption(periodText.empty() ? defaultPeriod(workspace) : periodText);
     const auto start = std::chrono::steady_clock::now();
-    ReportData data{buildRollup(workspace.impl(), *period), *period, false, {}, 0};
+    ReportData data{buildRollup(workspace.impl(), period), period, false, {}, 0};
     const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
     data.rollupSeconds = seconds.count();
     return data;
@@ -227,8 +232,8 @@ RenderResult renderRolledUp(const std::filesystem::path& file, const RenderOptio
         throw Error(file.generic_string() + ": the rolled-up document's period \"" + periodText +
                     "\" is not one rodtrad writes");
     }
-    if (!options.period.empty() && options.period != periodText) {
-        throw UsageError(file.generic_string() + " is rolled up for " + periodText + ", not " +
+    if (!options.period.empty() && parsePeriodOption(options.period) != *period) {
+        throw UsageError(file.generic_string() + " is rolled up for " + period->id() + ", not " +
                          options.period + "; roll the workspace up for " + options.period);
     }
     ReportData data{std::move(document), *period, false, {}, 0};
