@@ -299,11 +299,8 @@ public:
             // Nodes starting at once migrate one after the other (a lock of its own kind: the
             // two-number form never meets the municipalities' one-number locks).
             connection.execute("SELECT pg_advisory_xact_lock(20771, 1)");
-            std::vector<Migration> migrations{{3, tenancySchema("BIGSERIAL PRIMARY KEY", "BYTEA")}};
-            for (Migration& migration : sharedMigrations()) {
-                migrations.push_back(std::move(migration));
-            }
-            applyMigrations(connection, migrations, describe());
+            applyMigrations(connection, {{3, tenancySchema("BIGSERIAL PRIMARY KEY", "BYTEA")}},
+                            describe());
             connection.execute("COMMIT");
         } catch (...) {
             connection.execute("ROLLBACK");

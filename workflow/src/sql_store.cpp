@@ -82,8 +82,11 @@ std::vector<Migration> sharedMigrations() {
               "ALTER TABLE revisions DROP COLUMN xml"}}};
 }
 
-void applyMigrations(SqlConnection& connection, const std::vector<Migration>& migrations,
+void applyMigrations(SqlConnection& connection, std::vector<Migration> migrations,
                      const std::string& where) {
+    for (Migration& migration : sharedMigrations()) {
+        migrations.push_back(std::move(migration));
+    }
     connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
     int version = 0;
     {

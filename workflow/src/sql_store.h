@@ -112,8 +112,9 @@ struct Migration {
     std::vector<std::string> statements;
 };
 // Applies the migrations newer than the database's schema_version, in order, inside the
-// caller's transaction; refuses a database written by a newer version. `where` names it.
-void applyMigrations(SqlConnection& connection, const std::vector<Migration>& migrations,
+// caller's transaction: the database's own up to version 3, then sharedMigrations(). Refuses a
+// database written by a newer version. `where` names it.
+void applyMigrations(SqlConnection& connection, std::vector<Migration> migrations,
                      const std::string& where);
 
 // The schema both databases share as of version 3, when municipalities came to share a database:

@@ -165,9 +165,6 @@ std::vector<Migration> sqliteMigrations() {
           "DROP TABLE audit_v2"}) {
         tenancy.emplace_back(statement);
     }
-    for (Migration& migration : sharedMigrations()) {
-        migrations.push_back(std::move(migration));
-    }
     return migrations;
 }
 

@@ -33,7 +33,6 @@ std::unique_ptr<pugi::xml_document> loadRolledUp(const std::filesystem::path& fi
     if (!root) {
         return nullptr;
     }
-    constexpr std::string_view rollupNamespace = "urn:rodtrad:rollup:1";
     if (root->element.localName != "rollup" || root->element.namespaceUri != rollupNamespace) {
         const SourcePosition at = lines.position(text, root->offset);
         diagnostics.push_back(

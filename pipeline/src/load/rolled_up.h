@@ -7,9 +7,13 @@
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rodtrad {
+
+// The namespace of the rolled-up document's elements.
+inline constexpr std::string_view rollupNamespace = "urn:rodtrad:rollup:1";
 
 // The bounds a rolled-up document is read under: it carries the figures of every document of a
 // workspace, so it is larger than any one of them may be (80 MB for a municipality of a thousand

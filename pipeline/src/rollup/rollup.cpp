@@ -1,6 +1,7 @@
 #include "rollup/rollup.h"
 
 #include "check/index.h"
+#include "load/rolled_up.h"
 #include "rodtrad/check.h"
 #include "rodtrad/error.h"
 #include "rodtrad/rollup.h"
@@ -13,7 +14,6 @@
 namespace rodtrad {
 namespace {
 
-constexpr const char* rollupNamespace = "urn:rodtrad:rollup:1";
 constexpr int historyYears = 10;
 
 // Copies rich text (p, list/item) into the rolled-up document, into the element open in `out`.
