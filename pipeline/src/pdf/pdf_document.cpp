@@ -465,6 +465,7 @@ std::string PdfDocument::write(const LaidOutDocument& document, const DocumentIn
     d.check("saving");
     HPDF_ResetStream(d.pdf);
     std::string bytes;
+    bytes.reserve(HPDF_GetStreamSize(d.pdf));
     HPDF_BYTE buffer[65536];
     while (true) {
         HPDF_UINT32 size = sizeof buffer;

@@ -18,8 +18,8 @@ constexpr std::size_t maxKids = 8000;
 constexpr std::size_t maxParentTreeLeaf = 2000;
 
 // A PDF text string for any Unicode text: UTF-16BE with a byte-order mark.
-HPDF_Binary textString(HPDF_MMgr mmgr, std::string_view utf8) {
-    std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
+std::vector<unsigned char> textString(std::string_view utf8) {
+    std::vector<unsigned char> bytes{0xFE, 0xFF};
     const auto unit = [&](unsigned value) {
         bytes.push_back(static_cast<HPDF_BYTE>(value >> 8));
         bytes.push_back(static_cast<HPDF_BYTE>(value & 0xFF));
@@ -43,7 +43,28 @@ HPDF_Binary textString(HPDF_MMgr mmgr, std::string_view utf8) {
             unit(static_cast<unsigned>(value));
         }
     }
+    return bytes;
+}
+
+HPDF_Binary textStringObject(HPDF_MMgr mmgr, std::string_view utf8) {
+    std::vector<unsigned char> bytes = textString(utf8);
     return HPDF_Binary_New(mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+// A PDF literal string of ASCII text, escaped as libharu escapes its own.
+void appendLiteral(std::string& out, std::string_view text) {
+    out += '(';
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte > 0x7E || c == '\\' || c == '(' || c == ')') {
+            char escaped[5];
+            std::snprintf(escaped, sizeof escaped, "\\%03o", byte);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    out += ')';
 }
 
 HPDF_Stream contentStream(HPDF_Page page) {
@@ -151,7 +172,7 @@ void StructureTree::annotation(HPDF_Annotation annotation, HPDF_Page page, int s
     kid.structParent = annotations_++;
     attach(structure);
     nodes_[static_cast<std::size_t>(structure)].kids.push_back(kid);
-    HPDF_Dict_Add(annotation, "Contents", textString(pdf_->mmgr, contents));
+    HPDF_Dict_Add(annotation, "Contents", textStringObject(pdf_->mmgr, contents));
     check("tagging a link");
 }
 
@@ -210,74 +231,123 @@ void StructureTree::groupLargeKids() {
     }
 }
 
+namespace {
+
+void appendReference(std::string& out, const void* object) {
+    const auto* header = static_cast<const HPDF_Obj_Header*>(object);
+    out += std::to_string(header->obj_id & 0x00FFFFFF);
+    out += ' ';
+    out += std::to_string(header->gen_no);
+    out += " R";
+}
+
+void appendName(std::string& out, std::string_view name) {
+    out += '/';
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte > 0x20 && byte < 0x7F &&
+            std::string_view("#()<>[]{}/%").find(c) == std::string_view::npos) {
+            out += c;
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "#%02X", byte);
+            out += escaped;
+        }
+    }
+}
+
+void appendHex(std::string& out, const std::vector<unsigned char>& bytes) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    out += '<';
+    for (const unsigned char byte : bytes) {
+        out += digits[byte >> 4];
+        out += digits[byte & 0x0F];
+    }
+    out += '>';
+}
+
+} // namespace
+
+// A structure element is a libharu dictionary without entries of its own, which gives it an
+// object number; its entries are written from the node as the document is saved. Built from
+// libharu objects, the tree of a table-dense document took more memory than all its pages:
+// every name and every dictionary entry reserves 128 bytes there.
+HPDF_STATUS StructureTree::writeElementEntries(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto* node = static_cast<const Node*>(dict->attr);
+    const StructureTree& tree = *node->tree;
+    std::string out = "/Type /StructElem\012/S ";
+    appendName(out, node->element.role);
+    out += "\012/P ";
+    const std::size_t index = static_cast<std::size_t>(node - tree.nodes_.data());
+    const int parent = index == 0 ? -1 : std::max(node->element.parent, 0);
+    appendReference(out, parent < 0 ? static_cast<const void*>(tree.root_)
+                                    : tree.nodes_[static_cast<std::size_t>(parent)].dict);
+    if (node->firstPage >= 0) {
+        out += "\012/Pg ";
+        appendReference(out, tree.pages_[static_cast<std::size_t>(node->firstPage)]);
+    }
+    if (!node->element.alt.empty()) {
+        out += "\012/Alt ";
+        appendHex(out, textString(node->element.alt));
+    }
+    if (!node->element.lang.empty()) {
+        out += "\012/Lang ";
+        appendLiteral(out, node->element.lang);
+    }
+    if (!node->element.scope.empty()) {
+        out += "\012/A <<\012/O /Table\012/Scope ";
+        appendName(out, node->element.scope);
+        out += "\012>>";
+    }
+    out += "\012/K [ ";
+    for (const Kid& kid : node->kids) {
+        switch (kid.kind) {
+        case Kid::Kind::element:
+            appendReference(out, tree.nodes_[static_cast<std::size_t>(kid.element)].dict);
+            break;
+        case Kid::Kind::content:
+            if (kid.page == node->firstPage) {
+                out += std::to_string(kid.mcid);
+            } else {
+                out += "<<\012/Type /MCR\012/Pg ";
+                appendReference(out, tree.pages_[static_cast<std::size_t>(kid.page)]);
+                out += "\012/MCID " + std::to_string(kid.mcid) + "\012>>";
+            }
+            break;
+        case Kid::Kind::object:
+            out += "<<\012/Type /OBJR\012/Obj ";
+            appendReference(out, kid.object);
+            out += "\012/Pg ";
+            appendReference(out, tree.pages_[static_cast<std::size_t>(kid.page)]);
+            out += "\012>>";
+            break;
+        }
+        out += ' ';
+    }
+    out += "]\012";
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
+                             static_cast<HPDF_UINT>(out.size()));
+}
+
 HPDF_Dict StructureTree::writeElements() {
     HPDF_MMgr mmgr = pdf_->mmgr;
-    HPDF_Dict root = HPDF_Dict_New(mmgr);
-    HPDF_Xref_Add(pdf_->xref, root);
-    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    root_ = HPDF_Dict_New(mmgr);
+    HPDF_Xref_Add(pdf_->xref, root_);
+    HPDF_Dict_AddName(root_, "Type", "StructTreeRoot");
     for (Node& node : nodes_) {
         if (node.attached) {
+            node.tree = this;
             node.dict = HPDF_Dict_New(mmgr);
             HPDF_Xref_Add(pdf_->xref, node.dict);
-        }
-    }
-    for (std::size_t e = 0; e < nodes_.size(); ++e) {
-        Node& node = nodes_[e];
-        if (!node.attached) {
-            continue;
-        }
-        HPDF_Dict dict = node.dict;
-        HPDF_Dict_AddName(dict, "Type", "StructElem");
-        HPDF_Dict_AddName(dict, "S", node.element.role.c_str());
-        const int parent = e == 0 ? -1 : std::max(node.element.parent, 0);
-        HPDF_Dict_Add(dict, "P", parent < 0 ? root : nodes_[static_cast<std::size_t>(parent)].dict);
-        if (node.firstPage >= 0) {
-            HPDF_Dict_Add(dict, "Pg", pages_[static_cast<std::size_t>(node.firstPage)]);
-        }
-        if (!node.element.alt.empty()) {
-            HPDF_Dict_Add(dict, "Alt", textString(mmgr, node.element.alt));
-        }
-        if (!node.element.lang.empty()) {
-            HPDF_Dict_Add(dict, "Lang", HPDF_String_New(mmgr, node.element.lang.c_str(), nullptr));
-        }
-        if (!node.element.scope.empty()) {
-            HPDF_Dict attributes = HPDF_Dict_New(mmgr);
-            HPDF_Dict_AddName(attributes, "O", "Table");
-            HPDF_Dict_AddName(attributes, "Scope", node.element.scope.c_str());
-            HPDF_Dict_Add(dict, "A", attributes);
-        }
-        HPDF_Array kids = HPDF_Array_New(mmgr);
-        HPDF_Dict_Add(dict, "K", kids);
-        for (const Kid& kid : node.kids) {
-            switch (kid.kind) {
-            case Kid::Kind::element:
-                HPDF_Array_Add(kids, nodes_[static_cast<std::size_t>(kid.element)].dict);
-                break;
-            case Kid::Kind::content:
-                if (kid.page == node.firstPage) {
-                    HPDF_Array_AddNumber(kids, kid.mcid);
-                } else {
-                    HPDF_Dict reference = HPDF_Dict_New(mmgr);
-                    HPDF_Dict_AddName(reference, "Type", "MCR");
-                    HPDF_Dict_Add(reference, "Pg", pages_[static_cast<std::size_t>(kid.page)]);
-                    HPDF_Dict_AddNumber(reference, "MCID", kid.mcid);
-                    HPDF_Array_Add(kids, reference);
-                }
-                break;
-            case Kid::Kind::object: {
-                HPDF_Dict reference = HPDF_Dict_New(mmgr);
-                HPDF_Dict_AddName(reference, "Type", "OBJR");
-                HPDF_Dict_Add(reference, "Obj", kid.object);
-                HPDF_Dict_Add(reference, "Pg", pages_[static_cast<std::size_t>(kid.page)]);
-                HPDF_Array_Add(kids, reference);
-                break;
-            }
+            if (node.dict != nullptr) {
+                node.dict->attr = &node;
+                node.dict->write_fn = writeElementEntries;
             }
         }
     }
-    HPDF_Dict_Add(root, "K", nodes_[0].dict);
+    HPDF_Dict_Add(root_, "K", nodes_[0].dict);
     check("writing the structure tree");
-    return root;
+    return root_;
 }
 
 // The parent tree maps each page's marked-content ids, and each annotation, back to the element

@@ -47,18 +47,21 @@ private:
         bool attached = false; // in its parent's kids
         int firstPage = -1;
         HPDF_Dict dict{};
+        const StructureTree* tree = nullptr; // for writing the dictionary's entries
     };
 
     void attach(int element);
     void attachEmpty();
     void groupLargeKids();
     HPDF_Dict writeElements();
+    static HPDF_STATUS writeElementEntries(HPDF_Dict dict, HPDF_Stream stream);
     HPDF_Dict writeParentTree();
     void check(const char* what);
 
     HPDF_Doc pdf_;
     std::vector<Node> nodes_;
     std::vector<HPDF_Page> pages_;
+    HPDF_Dict root_{};
     std::vector<int> mcidCount_; // by page
     static constexpr int noSequence = -2;
     int current_ = noSequence; // the open sequence's structure (-1: an artifact)
