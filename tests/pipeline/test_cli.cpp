@@ -190,6 +190,12 @@ TEST(Cli, RenderFromARolledUpDocumentGivesTheBytesOfTheWorkspace) {
         ASSERT_EQ(b.status, 0) << b.err;
         EXPECT_EQ(b.out.substr(b.out.find(": ")), a.out.substr(a.out.find(": "))); // pages
         EXPECT_TRUE(fileText(dir.path("a.pdf")) == fileText(dir.path("b.pdf"))) << options[1];
+        // Unchecked against the schema, as the rollup wrote it: the same document.
+        fromRollup.push_back("--no-validate");
+        fromRollup[3] = dir.path("d.pdf").string();
+        const CliRun d = run(fromRollup);
+        ASSERT_EQ(d.status, 0) << d.err;
+        EXPECT_TRUE(fileText(dir.path("a.pdf")) == fileText(dir.path("d.pdf"))) << options[1];
     }
     // The period, when given, is the one the document was rolled up for, in either spelling.
     for (const std::string period : {"2025-helar", "2025"}) {
@@ -276,6 +282,65 @@ TEST(Cli, RenderRefusesARolledUpDocumentItCannotTrustAndWritesNothing) {
               std::string::npos)
         << r.err;
     EXPECT_FALSE(std::filesystem::exists(pdf));
+}
+
+TEST(Cli, RenderWithoutTheSchemaCheckStillRefusesWhatItCannotReadAndWritesNothing) {
+    const test::TempWorkspace dir;
+    const std::string text = fileText(rolledUpExample(dir));
+    const std::string pdf = dir.path("out.pdf").string();
+    const auto render = [&](const std::string& content, const std::string& code) {
+        dir.write("bad.xml", content);
+        const CliRun r = run({"render", dir.path("bad.xml").string(), "--template",
+                              "follow-up-report", "--no-validate", "-o", pdf});
+        EXPECT_EQ(r.status, 1) << code << ": " << r.err;
+        EXPECT_NE(r.err.find("bad.xml:"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("[" + code + "]"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+        EXPECT_FALSE(std::filesystem::exists(pdf)) << code;
+        return r.err;
+    };
+    const auto lineOf = [](const std::string& content, std::size_t offset) {
+        return std::to_string(1 + std::count(content.begin(), content.begin() + offset, '\n'));
+    };
+    // Not well-formed, also where the template reads nothing: every byte is parsed.
+    const std::size_t split = text.find("<split ");
+    ASSERT_NE(split, std::string::npos) << "the example has no gender split";
+    std::string broken = text;
+    broken.replace(split, 6, "<split <");
+    std::string err = render(broken, "xml.malformed");
+    EXPECT_NE(err.find("bad.xml:" + lineOf(broken, split) + ":"), std::string::npos) << err;
+    render(text.substr(0, text.size() * 2 / 3), "xml.malformed");
+    render(text + "<rollup/>", "xml.malformed");
+    // Bytes that are not UTF-8 in a part the template does not read.
+    std::string latin1 = text;
+    latin1.insert(latin1.find('"', split) + 1, "\xE5");
+    err = render(latin1, "xml.malformed");
+    EXPECT_NE(err.find("bad.xml:" + lineOf(latin1, split) + ":"), std::string::npos) << err;
+    render("\xFF\xFE<\0r\0/\0>\0", "xml.encoding");
+    // Entities, nesting and sizes stay bounded.
+    std::string withDtd = text;
+    withDtd.insert(withDtd.find("<rollup"),
+                   "<!DOCTYPE rollup [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n");
+    render(withDtd, "xml.dtd");
+    std::string deep = text;
+    std::string nest;
+    for (int i = 0; i < 80; ++i) {
+        nest += "<x>";
+    }
+    for (int i = 0; i < 80; ++i) {
+        nest += "</x>";
+    }
+    deep.insert(split, nest);
+    err = render(deep, "xml.depth");
+    EXPECT_NE(err.find("bad.xml:" + lineOf(deep, split) + ":"), std::string::npos) << err;
+    std::string wide = text;
+    wide.insert(split + 7, "note=\"" + std::string(std::size_t{2} << 20, 'a') + "\" ");
+    render(wide, "xml.limit");
+    // A document of another kind, whatever its name.
+    std::string other = text;
+    other.replace(other.find("urn:rodtrad:rollup:1"), 20, "urn:rodtrad:other:1");
+    err = render(other, "doc.kind");
+    EXPECT_NE(err.find("not a rolled-up document"), std::string::npos) << err;
 }
 
 } // namespace rodtrad

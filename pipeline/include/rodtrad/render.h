@@ -27,6 +27,9 @@ struct RenderOptions {
     bool final = false;           // without the "UTKAST" watermark
     bool keepData = false;        // return the document the template was bound to (dataXml)
     bool keepLayoutDump = false;  // return a readable dump of the pages (layoutDump)
+    // A rolled-up document is checked against its schema before it is rendered; without, it is
+    // rendered as the rollup wrote it (still read under the same limits, and well-formed).
+    bool validateRolledUp = true;
     // Called now and then with the number of pages laid out so far (for a progress display).
     std::function<void(int pages)> progress;
 };

@@ -21,6 +21,7 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
     std::string dataDump;
     std::string asOf;
     bool timings = false;
+    bool noValidate = false;
     RenderOptions options;
     po::options_description named("Options");
     named.add_options() //
@@ -42,6 +43,9 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
         ("data-dump", po::value(&dataDump),
          "also write the XML the template was bound to (for template authors)")              //
         ("layout-dump", po::value(&dump), "also write a readable dump of the pages to FILE") //
+        ("no-validate", po::bool_switch(&noValidate),
+         "a rolled-up document: render it as rodtrad rollup wrote it, without checking it "
+         "against its schema first (it must still be well-formed and within the limits)") //
         ("timings", po::bool_switch(&timings), "print the time each stage took on stderr");
     po::positional_options_description positional;
     positional.add("input", 1);
@@ -51,13 +55,14 @@ int runRenderCommand(int argc, const char* const* argv, std::ostream& out, std::
             "usage: rodtrad render (WORKSPACE | ROLLED-UP.xml) --template NAME -o FILE.pdf "
             "[--period P] "
             "[--unit ID] [--document ID] [--as-of DATE] [--edition 2015|2026] [--lang sv|en] "
-            "[--final]",
+            "[--final] [--no-validate]",
             out)) {
         return exitOk;
     }
     options.asOf = parseAsOf(asOf);
     options.keepData = !dataDump.empty();
     options.keepLayoutDump = !dump.empty();
+    options.validateRolledUp = !noValidate;
     // A long render shows how far it has come, on a terminal only.
     if (::isatty(STDERR_FILENO) != 0) {
         options.progress = [&err](int pages) {

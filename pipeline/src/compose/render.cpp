@@ -1,6 +1,7 @@
 #include "rodtrad/render.h"
 
 #include "compose/composer.h"
+#include "compose/data_needs.h"
 #include "compose/report_data.h"
 #include "ems/ems_view.h"
 #include "layout/layout_engine.h"
@@ -221,7 +222,10 @@ RenderResult renderRolledUp(const std::filesystem::path& file, const RenderOptio
     }
     RenderResult refused;
     const auto start = std::chrono::steady_clock::now();
-    auto document = loadRolledUp(file, file.generic_string(), refused.diagnostics);
+    // Only what the template reads is built: the rest of the file is parsed and left behind.
+    const ElementNeeds needs = options.keepData ? ElementNeeds::whole() : dataNeedsOf(parsed.root);
+    auto document = loadRolledUp(file, file.generic_string(), needs, options.validateRolledUp,
+                                 refused.diagnostics);
     if (!document) {
         return refused;
     }
@@ -299,11 +303,12 @@ RenderResult renderTemplate(const RenderOptions& options, ReportData& data) {
         flow.furniture.watermark = labels.count("draft") != 0 ? labels.at("draft") : "UTKAST";
     }
     const LayoutEngine engine(pdf.fonts(), &swedishHyphenator(), options.progress);
-    const LaidOutDocument laidOut = engine.layout(flow);
+    LaidOutDocument laidOut = engine.layout(flow);
+    std::vector<Block>().swap(flow.blocks); // laid out: what is left is on the pages
     result.layoutSeconds = lap();
     result.pages = static_cast<int>(laidOut.pages.size());
-    result.pdf =
-        pdf.write(laidOut, flow.info, options.keepLayoutDump ? &result.layoutDump : nullptr);
+    result.pdf = pdf.write(std::move(laidOut), flow.info,
+                           options.keepLayoutDump ? &result.layoutDump : nullptr);
     result.pdfSeconds = lap();
     return result;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "load/element_needs.h"
 #include "rodtrad/diagnostic.h"
 #include "rodtrad/limits.h"
 
@@ -21,12 +22,15 @@ inline constexpr std::string_view rollupNamespace = "urn:rodtrad:rollup:1";
 // limits hold.
 ParseLimits rolledUpLimits();
 
-// Reads a rolled-up document, what `rodtrad rollup` writes (schemas/rollup.xsd): refuses what the
-// prescan refuses and any root but <rollup> in its namespace, validates it against its schema
-// while the model is parsed from a copy on another thread, and returns the model only if both
-// succeed. Otherwise nullptr, with diagnostics naming the file, line and column.
+// Reads a rolled-up document, what `rodtrad rollup` writes (schemas/rollup.xsd), as it streams
+// from the file, into a model of the part the needs name: the rest is parsed (it must be
+// well-formed) and left behind. Refuses a document type declaration, anything but UTF-8, any
+// root but <rollup> in its namespace and what exceeds rolledUpLimits(). With validate, the file
+// is also checked against its schema, on another thread while the model is built, and the model
+// returned only if it is valid. nullptr otherwise, with diagnostics naming file, line and column.
 std::unique_ptr<pugi::xml_document> loadRolledUp(const std::filesystem::path& file,
                                                  const std::string& displayPath,
+                                                 const ElementNeeds& needs, bool validate,
                                                  std::vector<Diagnostic>& diagnostics);
 
 } // namespace rodtrad

@@ -17,13 +17,13 @@ std::string humanSize(std::uintmax_t bytes) {
     return text;
 }
 
-std::unique_ptr<char[]> readWholeFile(const std::filesystem::path& file,
-                                      const std::string& displayPath, std::size_t maxBytes,
-                                      std::size_t& size, std::vector<Diagnostic>& diagnostics) {
+std::optional<std::size_t> checkedFileSize(const std::filesystem::path& file,
+                                           const std::string& displayPath, std::size_t maxBytes,
+                                           std::vector<Diagnostic>& diagnostics) {
     const auto refuse = [&](std::string code, std::string message) {
         diagnostics.push_back(
             {Severity::error, displayPath, 0, 0, std::move(code), std::move(message)});
-        return nullptr;
+        return std::nullopt;
     };
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
@@ -38,12 +38,25 @@ std::unique_ptr<char[]> readWholeFile(const std::filesystem::path& file,
         return refuse("xml.limit",
                       "file is " + humanSize(bytes) + "; the limit is " + humanSize(maxBytes));
     }
-    size = static_cast<std::size_t>(bytes);
+    return static_cast<std::size_t>(bytes);
+}
+
+std::unique_ptr<char[]> readWholeFile(const std::filesystem::path& file,
+                                      const std::string& displayPath, std::size_t maxBytes,
+                                      std::size_t& size, std::vector<Diagnostic>& diagnostics) {
+    const std::optional<std::size_t> bytes =
+        checkedFileSize(file, displayPath, maxBytes, diagnostics);
+    if (!bytes) {
+        return nullptr;
+    }
+    size = *bytes;
     auto buffer = std::make_unique<char[]>(size + 1);
     std::ifstream in(file, std::ios::binary);
     if (!in.read(buffer.get(), static_cast<std::streamsize>(size)) ||
         in.peek() != std::ifstream::traits_type::eof()) {
-        return refuse("io.read", "cannot read the whole file (changed while read?)");
+        diagnostics.push_back({Severity::error, displayPath, 0, 0, "io.read",
+                               "cannot read the whole file (changed while read?)"});
+        return nullptr;
     }
     return buffer;
 }

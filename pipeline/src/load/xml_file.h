@@ -22,6 +22,12 @@ namespace rodtrad {
 // "12.3 MiB" or "1.5 GiB".
 std::string humanSize(std::uintmax_t bytes);
 
+// The size of a regular file of at most maxBytes, or nullopt with an io.read or xml.limit
+// diagnostic naming displayPath. Nothing is read: a sparse 2 GB file costs nothing.
+std::optional<std::size_t> checkedFileSize(const std::filesystem::path& file,
+                                           const std::string& displayPath, std::size_t maxBytes,
+                                           std::vector<Diagnostic>& diagnostics);
+
 // Reads the whole of a regular file of at most maxBytes into a buffer one byte longer (room for
 // a terminator). Refused before a byte is read when too large: a sparse 2 GB file costs nothing.
 // nullptr with an io.read or xml.limit diagnostic naming displayPath otherwise.

@@ -255,9 +255,8 @@ struct PdfDocument::Impl {
         return annotation;
     }
 
-    void addLinks(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages,
-                  StructureTree& tags) {
-        // What each link says, for its annotation's description.
+    // What each link says, for its annotation's description: the text of its structure element.
+    static std::map<int, std::string> linkTexts(const LaidOutDocument& document) {
         std::map<int, std::string> linkText;
         for (const LaidOutPage& page : document.pages) {
             for (const LinkArea& link : page.links) {
@@ -271,6 +270,11 @@ struct PdfDocument::Impl {
                 }
             }
         }
+        return linkText;
+    }
+
+    void addLinks(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages,
+                  StructureTree& tags, const std::map<int, std::string>& linkText) {
         for (std::size_t i = 0; i < document.pages.size(); ++i) {
             for (const LinkArea& link : document.pages[i].links) {
                 const double h = document.pageHeight;
@@ -293,7 +297,7 @@ struct PdfDocument::Impl {
                     annotation = HPDF_Page_CreateLinkAnnot(pages[i], rect, destination);
                 }
                 HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
-                std::string text = linkText[link.structure];
+                std::string text = linkText.at(link.structure);
                 while (!text.empty() && text.back() == ' ') {
                     text.pop_back();
                 }
@@ -435,24 +439,26 @@ const FontSet& PdfDocument::fonts() const {
     return *impl_->fonts;
 }
 
-std::string PdfDocument::write(const LaidOutDocument& document, const DocumentInfo& info,
+std::string PdfDocument::write(LaidOutDocument&& document, const DocumentInfo& info,
                                std::string* layoutDump) {
     Impl& d = *impl_;
     std::vector<HPDF_Page> pages;
     std::ostringstream dump;
     writeLayoutDump(dump, document);
     std::string fingerprint = std::move(dump).str();
+    const std::map<int, std::string> linkText = Impl::linkTexts(document);
     StructureTree tags(d.pdf, document.structure);
-    for (const LaidOutPage& content : document.pages) {
+    for (LaidOutPage& content : document.pages) {
         HPDF_Page page = HPDF_AddPage(d.pdf);
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(document.pageWidth));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(document.pageHeight));
         d.drawPage(page, content, document.pageHeight, tags);
+        std::vector<Primitive>().swap(content.primitives);
         d.check("drawing a page");
         pages.push_back(page);
     }
     d.addOutline(document, pages);
-    d.addLinks(document, pages, tags);
+    d.addLinks(document, pages, tags, linkText);
     tags.finish(info.language);
     d.setInfo(info);
     d.addMetadata(info);

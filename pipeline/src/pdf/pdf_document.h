@@ -28,7 +28,8 @@ public:
 
     // Draws every page and returns the PDF's bytes. The document's id is a digest of the pages'
     // readable dump (writeLayoutDump), which is handed to layoutDump when asked for. Call once.
-    std::string write(const LaidOutDocument& document, const DocumentInfo& info,
+    // Each page's primitives are let go once drawn, so the pages are not held twice.
+    std::string write(LaidOutDocument&& document, const DocumentInfo& info,
                       std::string* layoutDump = nullptr);
 
 private:
