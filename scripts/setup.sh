@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libpugixml-dev libxml2-dev libxml2-utils
-  libhpdf-dev libpoco-dev libboost-program-options-dev
+  libhpdf-dev zlib1g-dev libpoco-dev libboost-program-options-dev
   libhyphen-dev hyphen-sv fonts-dejavu-core icc-profiles-free
   libgtest-dev libgmock-dev
   libqpdf-dev qpdf poppler-utils

@@ -1,6 +1,7 @@
 #include "pdf/pdf_document.h"
 
 #include "pdf/font_set.h"
+#include "pdf/page_deflater.h"
 #include "pdf/structure_tree.h"
 #include "rodtrad/error.h"
 #include "util/xml_escape.h"
@@ -448,6 +449,7 @@ std::string PdfDocument::write(LaidOutDocument&& document, const DocumentInfo& i
     std::string fingerprint = std::move(dump).str();
     const std::map<int, std::string> linkText = Impl::linkTexts(document);
     StructureTree tags(d.pdf, document.structure);
+    PageDeflater deflater;
     for (LaidOutPage& content : document.pages) {
         HPDF_Page page = HPDF_AddPage(d.pdf);
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(document.pageWidth));
@@ -455,8 +457,10 @@ std::string PdfDocument::write(LaidOutDocument&& document, const DocumentInfo& i
         d.drawPage(page, content, document.pageHeight, tags);
         std::vector<Primitive>().swap(content.primitives);
         d.check("drawing a page");
+        deflater.take(page);
         pages.push_back(page);
     }
+    deflater.finish();
     d.addOutline(document, pages);
     d.addLinks(document, pages, tags, linkText);
     tags.finish(info.language);
