@@ -370,11 +370,18 @@ std::unique_ptr<pugi::xml_document> loadRolledUp(const std::filesystem::path& fi
     auto model = std::make_unique<pugi::xml_document>();
     ModelBuilder builder(*model, needs, limits, displayPath, diagnostics);
     if (validate) {
-        // The schema check reads the bytes in memory while the model is built from them.
+        // The schema check reads the bytes in memory while the model is built from them: the
+        // whole file is held, as libxml2's validator reads from memory.
         std::size_t size = 0;
         const std::unique_ptr<char[]> buffer =
             readWholeFile(file, displayPath, limits.maxFileBytes, size, diagnostics);
         if (!buffer) {
+            return nullptr;
+        }
+        // Nothing reaches the validator that the prescan refuses (a DTD above all).
+        LineIndex lines;
+        if (!prescanRoot(std::string_view(buffer.get(), size), displayPath, limits, lines,
+                         diagnostics)) {
             return nullptr;
         }
         std::vector<Diagnostic> invalid;
