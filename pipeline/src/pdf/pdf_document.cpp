@@ -44,6 +44,10 @@ struct PdfDocument::Impl {
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+        // libharu grows its object table a block of 1,024 entries at a time, copying it each
+        // time: quadratic in the objects of a document of thousands of pages and a million
+        // tagged elements. Blocks of 64 Ki entries (512 KB) keep the copying a fraction of it.
+        pdf->xref->entries->items_per_block = 65536;
         check("starting the document");
         fonts = std::make_unique<FontSet>(pdf);
     }
