@@ -336,11 +336,31 @@ TEST(Cli, RenderWithoutTheSchemaCheckStillRefusesWhatItCannotReadAndWritesNothin
     std::string wide = text;
     wide.insert(split + 7, "note=\"" + std::string(std::size_t{2} << 20, 'a') + "\" ");
     render(wide, "xml.limit");
+    // So many attributes that the parser's check for repeated ones would take minutes.
+    std::string crowded = text;
+    std::string many;
+    for (int i = 0; i < 300; ++i) {
+        many += " a" + std::to_string(i) + "=\"1\"";
+    }
+    crowded.insert(split + 6, many);
+    err = render(crowded, "xml.limit");
+    EXPECT_NE(err.find("bad.xml:" + lineOf(crowded, split) + ":"), std::string::npos) << err;
+    // Only UTF-8, whatever the declaration says; nothing at all is no document.
+    std::string latin1Declared = text;
+    latin1Declared.replace(latin1Declared.find("UTF-8"), 5, "ISO-8859-1");
+    render(latin1Declared, "xml.encoding");
+    err = render("<?xml version=\"1.0\"?>\n", "xml.malformed");
+    EXPECT_NE(err.find("no root element"), std::string::npos) << err;
     // A document of another kind, whatever its name.
     std::string other = text;
     other.replace(other.find("urn:rodtrad:rollup:1"), 20, "urn:rodtrad:other:1");
     err = render(other, "doc.kind");
     EXPECT_NE(err.find("not a rolled-up document"), std::string::npos) << err;
+    // UTF-8's byte-order mark is no reason to refuse.
+    dir.write("bom.xml", "\xEF\xBB\xBF" + text);
+    const CliRun bom = run({"render", dir.path("bom.xml").string(), "--template", "strategic-plan",
+                            "--no-validate", "-o", pdf});
+    EXPECT_EQ(bom.status, 0) << bom.err;
 }
 
 } // namespace rodtrad

@@ -101,4 +101,19 @@ TEST(Prescan, ReadsTheRootElementsNamespace) {
     EXPECT_EQ(plain.namespaceUri, "urn:rodtrad:org:1");
 }
 
+TEST(Prescan, RefusesAnElementWithMoreAttributesThanTheParserChecksQuickly) {
+    LineIndex lines;
+    std::string many;
+    for (int i = 0; i < 257; ++i) {
+        many += " a" + std::to_string(i) + "='1'";
+    }
+    const std::string text = "<a>\n<b" + many + "/></a>";
+    const auto result = scan(text, lines);
+    ASSERT_TRUE(result.refusal);
+    EXPECT_EQ(result.refusal->code, "xml.limit");
+    EXPECT_EQ(lines.position(text, result.refusal->offset).line, 2);
+    std::string fine = "<a>\n<b" + many.substr(0, many.rfind(" a")) + "/></a>";
+    EXPECT_FALSE(scan(fine, lines).refusal);
+}
+
 } // namespace rodtrad

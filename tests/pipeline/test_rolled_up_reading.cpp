@@ -5,7 +5,9 @@
 #include "rodtrad/cli.h"
 #include "temp_workspace.h"
 
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -72,6 +74,37 @@ TEST(RolledUpReading, TheWholeDocumentIsWhatAFullParseGives) {
     pugi::xml_document parsed;
     ASSERT_TRUE(parsed.load_file(file.c_str()));
     EXPECT_TRUE(saved(*model) == saved(parsed));
+}
+
+TEST(RolledUpReading, TextAndCdataThatCrossTheChunksReadAreWhole) {
+    const test::TempWorkspace dir;
+    std::string text;
+    {
+        std::ifstream in(rolledUpExample(dir), std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    // A CDATA section and a text that both span the first 1 MiB the reader parses.
+    std::string words;
+    for (int i = 0; i < 400; ++i) {
+        words += "ord" + std::to_string(i) + " ";
+    }
+    const std::size_t p = text.find("<p>");
+    ASSERT_NE(p, std::string::npos);
+    const std::size_t pad = (std::size_t{1} << 20) - 1000 - p;
+    text.insert(p + 3, "<![CDATA[" + words + "]]>" + words);
+    text.insert(p, "<!-- " + std::string(pad, 'x') + " -->");
+    dir.write("padded.xml", text);
+    const auto whole = read(dir.path("padded.xml"), ElementNeeds::whole());
+    ASSERT_TRUE(whole);
+    pugi::xml_document parsed;
+    ASSERT_TRUE(parsed.load_string(text.c_str()));
+    EXPECT_TRUE(saved(*whole) == saved(parsed));
+    const auto part = read(dir.path("padded.xml"), needsOfTemplate("strategic-plan"));
+    ASSERT_TRUE(part);
+    const pugi::xml_node first = part->select_node("/rollup/plan/vision/p").node();
+    EXPECT_EQ(std::string(first.child_value()), words);
+    EXPECT_EQ(std::string(first.first_child().next_sibling().value()).substr(0, words.size()),
+              words);
 }
 
 TEST(RolledUpReading, TheFollowUpReportGetsWhatItReadsAndNotTheUnitsFigures) {

@@ -12,6 +12,8 @@ struct ParseLimits {
     int maxDepth = 64;
     std::size_t maxAttributeBytes = 8 * 1024;
     std::size_t maxNameBytes = 256;
+    // libxml2 looks for a repeated attribute by comparing each with every other one.
+    int maxAttributes = 256;
 };
 
 } // namespace rodtrad

@@ -4,6 +4,7 @@
 #include "load/xml_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstring>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <optional>
 
 namespace rodtrad {
 
@@ -31,6 +33,101 @@ using NeedNode = ElementNeeds::Node;
 bool whitespaceOnly(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
+
+// The encoding an XML declaration at the start of the text names, if it names one.
+std::optional<std::string> declaredEncoding(std::string_view text) {
+    if (!text.starts_with("<?xml")) {
+        return std::nullopt;
+    }
+    const std::string_view declaration = text.substr(0, text.find("?>"));
+    const std::size_t at = declaration.find("encoding");
+    if (at == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::size_t open = declaration.find_first_of("\"'", at);
+    const std::size_t close =
+        open == std::string_view::npos ? open : declaration.find(declaration[open], open + 1);
+    if (close == std::string_view::npos) {
+        return std::nullopt; // malformed: the parser says so
+    }
+    return std::string(declaration.substr(open + 1, close - open - 1));
+}
+
+bool isUtf8Name(std::string_view name) {
+    std::string lower(name);
+    for (char& c : lower) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return lower == "utf-8" || lower == "utf8";
+}
+
+// Counts the attributes of each start tag in the bytes before the parser sees them: libxml2
+// compares every attribute of an element with every other, so a few hundred thousand of them
+// in a 5 MB file would hold it for minutes. Follows tags and quoted values across chunks;
+// comments, CDATA and processing instructions are passed over as far as their first '>'.
+class StartTagGuard {
+public:
+    explicit StartTagGuard(int maxAttributes) : maxAttributes_(maxAttributes) {}
+
+    // False once a start tag has more attributes than allowed.
+    bool scan(std::string_view bytes) {
+        const char* const begin = bytes.data();
+        const char* const end = begin + bytes.size();
+        for (const char* at = begin; at < end; ++at) {
+            const char c = *at;
+            switch (state_) {
+            case State::content: {
+                const void* open = std::memchr(at, '<', static_cast<std::size_t>(end - at));
+                if (open == nullptr) {
+                    at = end;
+                    continue;
+                }
+                at = static_cast<const char*>(open);
+                state_ = State::open;
+                break;
+            }
+            case State::open:
+                state_ = c == '!' || c == '?' || c == '/' ? State::markup : State::tag;
+                attributes_ = 0;
+                break;
+            case State::tag:
+                if (c == '>') {
+                    state_ = State::content;
+                } else if (c == '"' || c == '\'') {
+                    quote_ = c;
+                    state_ = State::value;
+                    if (++attributes_ > maxAttributes_) {
+                        line_ += static_cast<int>(std::count(begin, at, '\n'));
+                        return false;
+                    }
+                }
+                break;
+            case State::value:
+                if (c == quote_) {
+                    state_ = State::tag;
+                }
+                break;
+            case State::markup:
+                if (c == '>') {
+                    state_ = State::content;
+                }
+                break;
+            }
+        }
+        line_ += static_cast<int>(std::count(begin, end, '\n'));
+        return true;
+    }
+
+    int line() const { return line_; }
+
+private:
+    enum class State { content, open, tag, value, markup };
+    State state_ = State::content;
+    char quote_ = '"';
+    int attributes_ = 0;
+    int line_ = 1;
+    int maxAttributes_;
+};
 
 // Builds the model from libxml2's parser events, keeping only the elements the needs name (and
 // those between them and the root); the subtree of any other element is skipped as it is read.
@@ -71,6 +168,10 @@ public:
             if (!start(std::string_view(bytes, size))) {
                 return false;
             }
+            if (std::string_view(bytes, size).starts_with("\xEF\xBB\xBF")) {
+                bytes += 3; // UTF-8's byte-order mark
+                size -= 3;
+            }
         }
         if (!failed_) {
             xmlParseChunk(parser_, bytes, static_cast<int>(size), last ? 1 : 0);
@@ -91,6 +192,7 @@ private:
         std::string name;
         std::string attributes;
         std::string text; // since the last child
+        bool textIsCdata = false;
     };
 
     // Frames are reused from element to element, with the memory their strings hold.
@@ -107,6 +209,7 @@ private:
         frame.name.clear();
         frame.attributes.clear();
         frame.text.clear();
+        frame.textIsCdata = false;
         return frame;
     }
 
@@ -114,8 +217,15 @@ private:
         // The document is read as UTF-8 whatever it declares; a byte-order mark of UTF-16 or
         // UTF-32 says it is not.
         if (first.starts_with("\xFE\xFF") || first.starts_with("\xFF\xFE") ||
-            first.starts_with(std::string_view("\0\0", 2))) {
+            first.starts_with(std::string_view("\0", 1)) ||
+            first.starts_with(std::string_view("<\0", 2))) {
             fail(1, "xml.encoding", "not UTF-8 (a rolled-up document is written in UTF-8)");
+            return false;
+        }
+        if (const auto declared = declaredEncoding(first); declared && !isUtf8Name(*declared)) {
+            fail(1, "xml.encoding",
+                 "declares encoding \"" + *declared +
+                     "\"; a rolled-up document is written in UTF-8");
             return false;
         }
         parser_ = xmlCreatePushParserCtxt(&handler_, this, nullptr, 0, displayPath_.c_str());
@@ -150,7 +260,21 @@ private:
         while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
             message.pop_back();
         }
-        self->fail(error->line, "xml.malformed", withoutNamespaceNames(message),
+        std::string code = "xml.malformed";
+        // libxml2 words these in terms of its parser; say what is wrong with the file.
+        if (!self->rootSeen_ && (message.find("Document is empty") != std::string::npos ||
+                                 message.find("Extra content at the end") != std::string::npos ||
+                                 message.find("Start tag expected") != std::string::npos)) {
+            message = "no root element";
+        } else if (self->open_ > 1 &&
+                   message.find("Extra content at the end") != std::string::npos) {
+            message = "the document ends before its elements are closed (cut short?)";
+        } else if (message.find("Huge input lookup") != std::string::npos ||
+                   message.find("too long") != std::string::npos) {
+            code = "xml.limit";
+            message = "a value or text longer than the parser takes (10 MB)";
+        }
+        self->fail(error->line, std::move(code), withoutNamespaceNames(message),
                    error->int2 > 0 ? error->int2 : 0);
     }
 
@@ -166,9 +290,13 @@ private:
                                : std::string_view();
     }
 
+    // Text and CDATA come in pieces (a chunk may end inside either): each run of one kind
+    // becomes one node, text only if it is not all whitespace.
     void flushText(Frame& frame) {
         if (!frame.text.empty()) {
-            if (!whitespaceOnly(frame.text)) {
+            if (frame.textIsCdata) {
+                frame.node.append_child(pugi::node_cdata).set_value(frame.text.c_str());
+            } else if (!whitespaceOnly(frame.text)) {
                 frame.node.append_child(pugi::node_pcdata).set_value(frame.text.c_str());
             }
             frame.text.clear();
@@ -193,7 +321,7 @@ private:
         }
     }
 
-    static void startElement(void* userData, const xmlChar* localName, const xmlChar* /*prefix*/,
+    static void startElement(void* userData, const xmlChar* localName, const xmlChar* elementPrefix,
                              const xmlChar* uri, int namespaceCount, const xmlChar** namespaces,
                              int attributeCount, int /*defaulted*/, const xmlChar** attributes) {
         auto* self = static_cast<ModelBuilder*>(userData);
@@ -207,8 +335,16 @@ private:
                            " levels");
             return;
         }
-        if (name.size() > self->limits_.maxNameBytes) {
-            self->fail(self->line(), "xml.limit", "an element name longer than the limit");
+        bool longName = name.size() + view(elementPrefix).size() > self->limits_.maxNameBytes;
+        for (int a = 0; a < attributeCount; ++a) {
+            const xmlChar* const* attribute = attributes + 5 * a;
+            longName = longName || view(attribute[0]).size() + view(attribute[1]).size() >
+                                       self->limits_.maxNameBytes;
+        }
+        if (longName) {
+            self->fail(self->line(), "xml.limit",
+                       "a name longer than " + std::to_string(self->limits_.maxNameBytes) +
+                           " bytes");
             return;
         }
         for (int a = 0; a < attributeCount; ++a) {
@@ -325,22 +461,23 @@ private:
         return &top();
     }
 
-    static void characters(void* userData, const xmlChar* text, int length) {
-        if (Frame* frame = static_cast<ModelBuilder*>(userData)->textTarget()) {
+    void appendText(const xmlChar* text, int length, bool cdata) {
+        if (Frame* frame = textTarget()) {
+            if (frame->textIsCdata != cdata) {
+                flushText(*frame);
+                frame->textIsCdata = cdata;
+            }
             frame->text.append(reinterpret_cast<const char*>(text),
                                static_cast<std::size_t>(length));
         }
     }
 
+    static void characters(void* userData, const xmlChar* text, int length) {
+        static_cast<ModelBuilder*>(userData)->appendText(text, length, false);
+    }
+
     static void cdata(void* userData, const xmlChar* text, int length) {
-        auto* self = static_cast<ModelBuilder*>(userData);
-        if (Frame* frame = self->textTarget()) {
-            self->flushText(*frame);
-            frame->node.append_child(pugi::node_cdata)
-                .set_value(std::string(reinterpret_cast<const char*>(text),
-                                       static_cast<std::size_t>(length))
-                               .c_str());
-        }
+        static_cast<ModelBuilder*>(userData)->appendText(text, length, true);
     }
 
     pugi::xml_document& model_;
@@ -410,9 +547,8 @@ std::unique_ptr<pugi::xml_document> loadRolledUp(const std::filesystem::path& fi
         return nullptr;
     }
     std::ifstream in(file, std::ios::binary);
-    std::vector<char> chunk(chunkBytes);
     std::size_t total = 0;
-    while (true) {
+    const auto readInto = [&](std::vector<char>& chunk) -> std::optional<std::size_t> {
         in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
         const auto n = static_cast<std::size_t>(in.gcount());
         total += n;
@@ -420,15 +556,50 @@ std::unique_ptr<pugi::xml_document> loadRolledUp(const std::filesystem::path& fi
             diagnostics.push_back(
                 {Severity::error, displayPath, 0, 0, "xml.limit",
                  "file grew past " + humanSize(limits.maxFileBytes) + " while read"});
+            return std::nullopt;
+        }
+        return n;
+    };
+    // Each chunk's start tags are counted on a second thread while the one before is parsed.
+    StartTagGuard guard(limits.maxAttributes);
+    std::vector<char> current(chunkBytes);
+    std::vector<char> next(chunkBytes);
+    std::optional<std::size_t> n = readInto(current);
+    if (!n) {
+        return nullptr;
+    }
+    bool guarded = guard.scan(std::string_view(current.data(), *n));
+    while (true) {
+        if (!guarded) {
+            diagnostics.push_back({Severity::error, displayPath, guard.line(), 0, "xml.limit",
+                                   "more than " + std::to_string(limits.maxAttributes) +
+                                       " attributes on one element"});
             return nullptr;
         }
-        const bool last = n < chunk.size();
-        if (!builder.feed(chunk.data(), n, last)) {
+        const bool last = *n < current.size();
+        std::optional<std::size_t> m;
+        std::future<bool> scanned;
+        if (!last) {
+            m = readInto(next);
+            if (!m) {
+                return nullptr;
+            }
+            scanned = std::async(std::launch::async, [&guard, &next, size = *m] {
+                return guard.scan(std::string_view(next.data(), size));
+            });
+        }
+        const bool parsed = builder.feed(current.data(), *n, last);
+        if (scanned.valid()) {
+            guarded = scanned.get();
+        }
+        if (!parsed) {
             return nullptr;
         }
         if (last) {
             break;
         }
+        std::swap(current, next);
+        n = m;
     }
     if (in.bad()) {
         diagnostics.push_back({Severity::error, displayPath, 0, 0, "io.read", "cannot read"});

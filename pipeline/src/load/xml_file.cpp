@@ -35,8 +35,12 @@ std::optional<std::size_t> checkedFileSize(const std::filesystem::path& file,
         return refuse("io.read", "cannot read: " + ec.message());
     }
     if (bytes > maxBytes) {
-        return refuse("xml.limit",
-                      "file is " + humanSize(bytes) + "; the limit is " + humanSize(maxBytes));
+        const bool roundsEqual = humanSize(bytes) == humanSize(maxBytes);
+        return refuse("xml.limit", roundsEqual ? "file is " + std::to_string(bytes) +
+                                                     " bytes; the limit is " +
+                                                     std::to_string(maxBytes) + " bytes"
+                                               : "file is " + humanSize(bytes) + "; the limit is " +
+                                                     humanSize(maxBytes));
     }
     return static_cast<std::size_t>(bytes);
 }

@@ -182,9 +182,15 @@ private:
                            "element name longer than " + std::to_string(limits_.maxNameBytes) +
                                " bytes");
         }
+        int attributes = 0;
         while (i < n) {
             const char c = text_[i];
             if (c == '"' || c == '\'') {
+                if (++attributes > limits_.maxAttributes) {
+                    return finding(start, "xml.limit",
+                                   "more than " + std::to_string(limits_.maxAttributes) +
+                                       " attributes on one element");
+                }
                 const std::size_t valueStart = i + 1;
                 const std::size_t close = text_.find(c, valueStart);
                 const std::size_t end = close == std::string_view::npos ? n : close;
