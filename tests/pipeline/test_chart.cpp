@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <gtest/gtest.h>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
@@ -517,6 +518,91 @@ TEST(Chart, SameInputSameDrawing) {
 
 namespace {
 
+// A PDF writer given an infinite or not-a-number coordinate writes garbage into the page.
+bool allFinite(const Primitive& p) {
+    bool finite = std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.x2) &&
+                  std::isfinite(p.y2) && std::isfinite(p.width) && std::isfinite(p.height) &&
+                  std::isfinite(p.font.size) && std::isfinite(p.lineWidth);
+    for (const auto& [x, y] : p.points) {
+        finite = finite && std::isfinite(x) && std::isfinite(y);
+    }
+    return finite;
+}
+
+} // namespace
+
+TEST(Chart, YearsAsFarApartAsAnIntAllowsAreSlotsNotGapsBetweenThem) {
+    const FakeMetrics metrics;
+    IndicatorChart chart = emissions();
+    const int min = std::numeric_limits<int>::min();
+    const int max = std::numeric_limits<int>::max();
+    chart.outcomes = {{min, 3.1}, {0, 2.9}, {max - 2, 2.8}, {max, 2.6}};
+    const Drawing drawing = drawIndicatorChart(chart, metrics, Language::sv);
+    // Only the one year between the last two is filled in, as a gap.
+    EXPECT_EQ(drawing.altText, "Utfall -2147483648" + kEnDash +
+                                   "2147483647: 3,1; 2,9; 2,8; saknas; 2,6 ton per invånare; "
+                                   "mål 2,5; status gul");
+    EXPECT_EQ(bars(drawing).size(), 4u);
+    EXPECT_EQ(texts(drawing, "saknas").size(), 1u);
+    expectInside(drawing, metrics);
+}
+
+TEST(Chart, ValuesTooLargeToPlotAreMarkedAndTheRestIsDrawnOnAFiniteAxis) {
+    const FakeMetrics metrics;
+    const double max = std::numeric_limits<double>::max();
+    for (const ChartKind kind : {ChartKind::bar, ChartKind::line}) {
+        SCOPED_TRACE(static_cast<int>(kind));
+        IndicatorChart chart = emissions();
+        chart.kind = kind;
+        chart.outcomes = {{2021, 1e308}, {2022, -1e308}, {2023, max}, {2024, -max}, {2025, 2.6}};
+        chart.target = max;
+        const Drawing drawing = drawIndicatorChart(chart, metrics, Language::sv);
+        for (const Primitive& p : drawing.primitives) {
+            EXPECT_TRUE(allFinite(p)) << "kind " << static_cast<int>(p.kind) << " '" << p.text
+                                      << "' at " << p.x << "," << p.y;
+        }
+        expectInside(drawing, metrics);
+        // Each year too large to plot gets an en dash in its slot; 2025 is drawn at its value,
+        // on an axis that covers it and the yellow limit (2.8) in a few ticks.
+        EXPECT_EQ(texts(drawing, kEnDash).size(), 4u);
+        const ReadAxis axis = readAxis(drawing, metrics);
+        ASSERT_GE(axis.ticks.size(), 2u);
+        EXPECT_LE(axis.ticks.front().first, 2.6);
+        EXPECT_GE(axis.ticks.back().first, 2.8);
+        EXPECT_LE(axis.ticks.back().first, 5);
+        if (kind == ChartKind::bar) {
+            ASSERT_EQ(bars(drawing).size(), 1u);
+            EXPECT_NEAR(bars(drawing)[0]->y, axis.y(2.6), 1e-6);
+        }
+        // The alternative text still gives every value and the target.
+        EXPECT_EQ(drawing.altText.rfind("Utfall 2021" + kEnDash + "2025: 100", 0), 0u)
+            << drawing.altText;
+        EXPECT_NE(drawing.altText.find("; 2,6 ton per invånare; mål 179"), std::string::npos);
+    }
+}
+
+TEST(Chart, AnIndicatorNamedWithOneWordOfAMillionCharactersKeepsTwoLinesOfIt) {
+    const FakeMetrics metrics;
+    IndicatorChart chart = emissions();
+    chart.name = std::string(1000000, 'W');
+    const Drawing drawing = drawIndicatorChart(chart, metrics, Language::sv);
+    std::vector<const Primitive*> title;
+    for (const Primitive& p : drawing.primitives) {
+        if (p.kind == Primitive::Kind::text && p.font.face == FontFace::bold) {
+            title.push_back(&p);
+        }
+    }
+    // 236 pt at 4 pt a character: 58 characters and a hyphen, then 58 and an ellipsis.
+    ASSERT_EQ(title.size(), 2u);
+    EXPECT_EQ(title[0]->text, std::string(58, 'W') + "-");
+    EXPECT_EQ(title[1]->text, std::string(58, 'W') + "\xE2\x80\xA6");
+    EXPECT_TRUE(hasTextContaining(drawing, "Status: gul"));
+    EXPECT_EQ(bars(drawing).size(), 4u);
+    expectInside(drawing, metrics);
+}
+
+namespace {
+
 RedThreadNode node(std::string id, std::string title, std::string label, std::string status,
                    std::vector<RedThreadNode> children = {}) {
     RedThreadNode n;
@@ -781,6 +867,37 @@ TEST(RedThread, ChildrenStandRightOfTheirParentsJoinedByConnectors) {
     EXPECT_TRUE(hasTextContaining(drawing, "Nämndmål"));
 }
 
+namespace {
+
+// The title lines inside a goal's box (each checked to end inside it), joined back into the
+// title: a hyphen at a line's end is where a word was broken, any other end a space.
+struct TitleLines {
+    std::string joined;
+    std::size_t lines = 0;
+};
+
+TitleLines titleLinesIn(const Drawing& drawing, const Box& box, const FakeMetrics& metrics) {
+    TitleLines title;
+    for (const Primitive& p : drawing.primitives) {
+        if (p.kind != Primitive::Kind::text || !contains(box, bounds(p, metrics)) ||
+            p.text == kCheck || p.text == "uppfyllt") {
+            continue;
+        }
+        ++title.lines;
+        EXPECT_LE(p.x + metrics.width(p.text, p.font), box.right - 1) << p.text;
+        std::string line = p.text;
+        if (line.ends_with("-")) {
+            line.pop_back();
+        } else {
+            line += " ";
+        }
+        title.joined += line;
+    }
+    return title;
+}
+
+} // namespace
+
 TEST(RedThread, OverLongWordsBreakInsideTheirBoxAndLoseNothing) {
     const FakeMetrics metrics;
     const std::string word = "Miljöledningssystemsamordnarutbildningsprogrammet";
@@ -789,23 +906,22 @@ TEST(RedThread, OverLongWordsBreakInsideTheirBoxAndLoseNothing) {
     const Drawing drawing = drawRedThread(root, 160, metrics, Language::sv);
     const auto box = boxOf(drawing, root.children[0], false, metrics);
     ASSERT_TRUE(box);
-    std::string joined;
-    for (const Primitive& p : drawing.primitives) {
-        if (p.kind != Primitive::Kind::text || !contains(*box, bounds(p, metrics)) ||
-            p.text == kCheck || p.text == "uppfyllt") {
-            continue;
-        }
-        EXPECT_LE(p.x + metrics.width(p.text, p.font), box->right - 1) << p.text;
-        std::string line = p.text;
-        if (line.ends_with("-")) {
-            line.pop_back();
-        } else {
-            line += " ";
-        }
-        joined += line;
-    }
-    EXPECT_EQ(joined, "KF1 " + word + " ");
+    EXPECT_EQ(titleLinesIn(drawing, *box, metrics).joined, "KF1 " + word + " ");
     expectInside(drawing, metrics);
+}
+
+TEST(RedThread, ATitleOfOneWordOfAMillionCharactersIsBrokenInsideItsBoxAndLosesNothing) {
+    const FakeMetrics metrics;
+    const std::string word(1000000, 'W');
+    const RedThreadNode root =
+        node("p", "Samhälle", "", "", {node("KF1", word, "uppfyllt", "green")});
+    const Drawing drawing = drawRedThread(root, 400, metrics, Language::sv);
+    const auto box = boxOf(drawing, root.children[0], false, metrics);
+    ASSERT_TRUE(box);
+    const TitleLines title = titleLinesIn(drawing, *box, metrics);
+    EXPECT_EQ(title.joined, "KF1 " + word + " ");
+    EXPECT_GT(title.lines, word.size() / 100);
+    EXPECT_TRUE(std::isfinite(drawing.height));
 }
 
 TEST(RedThread, SingleNodeStillDrawsAndDescribesItself) {

@@ -2,6 +2,7 @@
 // lines break and pages turn can be worked out by hand.
 #include "layout/layout_engine.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <set>
 
@@ -224,6 +225,44 @@ TEST(LayoutEngine, ContentsListHeadingsWithTheirPages) {
     EXPECT_EQ(numbers, (std::vector<std::string>{"2", "3", "4"}));
     EXPECT_EQ(first.links.size(), 3u);
     EXPECT_EQ(first.links[1].anchor, "s1");
+}
+
+TEST(LayoutEngine, AHeadingOfOneWordOfAMillionCharactersIsCutToOneLineOfTheContents) {
+    Flow flow = flowWithFrame(40);
+    Block toc;
+    toc.kind = Block::Kind::toc;
+    flow.blocks.push_back(toc);
+    const std::string word(1000000, 'W');
+    Block heading = paragraph(word);
+    heading.kind = Block::Kind::heading;
+    heading.outline = true;
+    heading.anchor = "long";
+    flow.blocks.push_back(heading);
+    const auto laid = LayoutEngine(metrics, nullptr).layout(flow);
+    std::vector<std::string> entries;
+    for (const Primitive& p : laid.pages[0].primitives) {
+        if (p.kind == Primitive::Kind::text && p.structure >= 0 &&
+            laid.structure[static_cast<std::size_t>(p.structure)].role == "Link" &&
+            p.text.find(' ') != std::string::npos) {
+            entries.push_back(p.text);
+        }
+    }
+    // 200 pt less 40 for the page number, at 5 pt a character: the number, a space, 29 letters
+    // and the ellipsis; then the space that keeps the page number apart.
+    EXPECT_EQ(entries, (std::vector<std::string>{"1 " + std::string(29, 'W') + "\u2026 "}));
+    // The heading itself is set in full, 40 characters a line.
+    std::size_t letters = 0;
+    for (const LaidOutPage& page : laid.pages) {
+        for (const Primitive& p : page.primitives) {
+            if (p.kind == Primitive::Kind::text && p.structure >= 0 &&
+                laid.structure[static_cast<std::size_t>(p.structure)].role == "H1") {
+                letters += static_cast<std::size_t>(std::count(p.text.begin(), p.text.end(), 'W'));
+            }
+        }
+    }
+    EXPECT_EQ(letters, word.size());
+    ASSERT_EQ(laid.outline.size(), 1u);
+    EXPECT_EQ(laid.outline[0].title, "1 " + word);
 }
 
 TEST(LayoutEngine, FooterCountsThePages) {

@@ -345,6 +345,24 @@ TEST(LineBreaker, TinyOrInvalidWidthsStillEnd) {
     }
 }
 
+TEST(LineBreaker, AWordOfAMillionLettersIsHyphenatedAtItsPointsAndLosesNothing) {
+    FixedMetrics metrics; // 40 characters a line, the hyphen included
+    std::string word;
+    for (int i = 0; i < 200000; ++i) {
+        word += "Lorem";
+    }
+    const auto lines = breakLines(plain(word), 200, metrics, &swedish());
+    EXPECT_EQ(rejoined(lines), word);
+    ASSERT_GT(lines.size(), word.size() / 40);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        ASSERT_TRUE(lines[i].hyphenated) << "line " << i;
+        ASSERT_LE(lines[i].width, 200) << "line " << i;
+    }
+    // Broken at the last point that fits ("Lo-rem-Lo-rem"), the hyphen included.
+    EXPECT_EQ(lineText(lines[0]), "LoremLoremLoremLoremLoremLoremLoremLo-");
+    EXPECT_EQ(lineText(lines[1]), "remLoremLoremLoremLoremLoremLoremLorem-");
+}
+
 TEST(LineBreaker, NeverSplitsACodePoint) {
     FixedMetrics metrics;
     const auto lines = breakLines(plain("å€\xF0\x9F\x98\x80ö"), 1, metrics, nullptr);

@@ -2,7 +2,11 @@
 // every marked-content id on every page belongs to exactly one structure element, through the
 // parent tree too; all drawing is tagged or an artifact; every Figure has alternative text; the
 // catalog says Marked, Lang and DisplayDocTitle. Plus a golden `pdfinfo -struct-text` dump per
-// template (tests/golden/structure/), with UPDATE_GOLDEN=1 to accept a reviewed change.
+// template (tests/golden/structure/), with UPDATE_GOLDEN=1 to accept a reviewed change. And the
+// outline: a bookmark for a heading too long for a PDF string.
+#include "layout/layout_engine.h"
+#include "pdf/font_set.h"
+#include "pdf/pdf_document.h"
 #include "rendered_examples.h"
 
 // qpdf 11 asks its users to choose how PointerHolder behaves; rodtrad uses none of it.
@@ -267,6 +271,30 @@ TEST(TaggedPdf, ChartsAndDiagramsSayInWordsWhatTheyShow) {
     }
     EXPECT_TRUE(outcomeChart) << "no chart describes its outcomes, target and status: "
                               << alts.front();
+}
+
+TEST(TaggedPdf, ABookmarkForAHeadingOfAHundredThousandCharactersIsCutWithAnEllipsis) {
+    PdfDocument writer;
+    Flow flow;
+    Block heading;
+    heading.kind = Block::Kind::heading;
+    heading.outline = true;
+    heading.numbered = false;
+    heading.anchor = "long";
+    // "Å" is two bytes in UTF-8: the cut falls between characters, never inside one.
+    heading.runs = {
+        TextRun{"Å" + std::string(99999, 'W'), FontRef{FontFace::bold, 16}, Color{}, "", ""}};
+    flow.blocks.push_back(heading);
+    LaidOutDocument laidOut = LayoutEngine(writer.fonts(), nullptr).layout(flow);
+    const std::string bytes = writer.write(std::move(laidOut), DocumentInfo{});
+    QPDF pdf;
+    pdf.processMemoryFile("outline", bytes.data(), bytes.size());
+    QPDFObjectHandle first = pdf.getRoot().getKey("/Outlines").getKey("/First");
+    ASSERT_TRUE(first.isDictionary());
+    EXPECT_EQ(first.getKey("/Title").getUTF8Value(), "Å" + std::string(499, 'W') + "\u2026");
+    EXPECT_TRUE(first.getKey("/Next").isNull());
+    EXPECT_TRUE(first.getKey("/Dest").isArray());
+    EXPECT_TRUE(pdf.getRoot().getKey("/PageMode").isNameAndEquals("/UseOutlines"));
 }
 
 // One test, as poppler takes tens of seconds to print the structure of a document with

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <ranges>
 #include <string_view>
 #include <system_error>
 
@@ -129,57 +130,147 @@ double centringOffset(const FontMetrics& metrics, const FontRef& font) {
     return (metrics.ascent(font) - metrics.descent(font)) / 2;
 }
 
+// Text widths add up character by character and no character is narrower than nothing, so a
+// prefix cut between characters is never wider than the text it is cut from. The searches below
+// rely on that: they measure a few prefixes of a long text instead of every one, and find the
+// same cut that measuring every one would, in time that grows with the length of what fits
+// rather than with its square (a title can be a single word of a million characters).
+
+bool isContinuationByte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u;
+}
+
 std::size_t nextCodePoint(std::string_view text, std::size_t at) {
     std::size_t end = at + 1;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0u) == 0x80u) {
+    while (end < text.size() && isContinuationByte(text[end])) {
         ++end;
     }
     return end;
 }
 
-std::size_t lastCodePointStart(std::string_view text) {
-    std::size_t start = text.size();
-    while (start > 0) {
-        --start;
-        if ((static_cast<unsigned char>(text[start]) & 0xC0u) != 0x80u) {
-            break;
-        }
-    }
-    return start;
+// Where an ellipsis may replace the end of a text: between characters, not after a space.
+bool isEllipsisCut(std::string_view text, std::size_t at) {
+    return at == 0 || (!isContinuationByte(text[at]) && text[at - 1] != ' ');
 }
 
-// The text, or as much of it as fits followed by an ellipsis.
+// The text, or the longest prefix of it that fits followed by an ellipsis, cut where
+// isEllipsisCut allows.
 std::string ellipsize(std::string_view text, const FontRef& font, double maxWidth,
                       const FontMetrics& metrics) {
     if (metrics.width(text, font) <= maxWidth) {
         return std::string(text);
     }
-    std::string_view kept = text;
-    while (!kept.empty()) {
-        kept = kept.substr(0, lastCodePointStart(kept));
-        while (!kept.empty() && kept.back() == ' ') {
-            kept.remove_suffix(1);
+    const auto fitsCutAt = [&](std::size_t at) {
+        return metrics.width(std::string(text.substr(0, at)) + std::string(kEllipsis), font) <=
+               maxWidth;
+    };
+    if (!fitsCutAt(0)) {
+        return std::string();
+    }
+    const auto cutAtOrBefore = [&](std::size_t at) {
+        while (!isEllipsisCut(text, at)) {
+            --at;
         }
-        std::string candidate = std::string(kept) + std::string(kEllipsis);
-        if (metrics.width(candidate, font) <= maxWidth) {
-            return candidate;
+        return at;
+    };
+    // The last byte offset whose cut at or before it fits (nothing left always does).
+    const std::size_t last = text.empty() ? 0 : text.size() - 1;
+    const std::size_t fitting = *std::ranges::partition_point(
+                                    std::views::iota(std::size_t{1}, last + 1),
+                                    [&](std::size_t at) { return fitsCutAt(cutAtOrBefore(at)); }) -
+                                1;
+    return std::string(text.substr(0, cutAtOrBefore(fitting))) + std::string(kEllipsis);
+}
+
+// Whether head followed by tail fits maxWidth. Prefixes of the tail twice as long each time are
+// measured first: one too wide already says no, so a long word that does not fit costs about
+// as much as the part of it that does.
+bool fitsJoined(std::string_view head, std::string_view tail, const FontRef& font, double maxWidth,
+                const FontMetrics& metrics) {
+    constexpr std::size_t kFirstProbe = 64; // bytes; a line of text is seldom longer
+    std::string text(head);
+    std::size_t measured = 0;
+    for (std::size_t probe = kFirstProbe; probe < tail.size(); probe *= 2) {
+        std::size_t cut = std::max(probe, measured);
+        while (cut < tail.size() && isContinuationByte(tail[cut])) {
+            ++cut;
+        }
+        if (cut >= tail.size()) {
+            break;
+        }
+        text.append(tail.substr(measured, cut - measured));
+        measured = cut;
+        if (!(metrics.width(text, font) <= maxWidth)) {
+            return false;
         }
     }
-    return metrics.width(kEllipsis, font) <= maxWidth ? std::string(kEllipsis) : std::string();
+    text.append(tail.substr(measured));
+    return metrics.width(text, font) <= maxWidth;
 }
 
 constexpr std::size_t kMinFragment = 3; // characters on either side of a forced word break
 
+struct WordBreak {
+    std::size_t cut = 0; // bytes of the word on the line
+    bool hyphen = false;
+};
+
+// Where a word wider than its line breaks: after as many characters as fit with a hyphen (at
+// least one character, never all of them); fitsWithHyphen(prefix) measures a prefix. The count
+// is found by doubling, then halving, since one more character never makes a prefix narrower.
+template <typename FitsWithHyphen>
+WordBreak breakWord(std::string_view word, FitsWithHyphen fitsWithHyphen) {
+    std::vector<std::size_t> ends{0}; // ends[k]: the end of the first k characters
+    const auto endOf = [&](std::size_t characters) {
+        while (ends.size() <= characters && ends.back() < word.size()) {
+            ends.push_back(nextCodePoint(word, ends.back()));
+        }
+        return characters < ends.size() ? ends[characters] : word.size();
+    };
+    const auto fits = [&](std::size_t characters) {
+        const std::size_t end = endOf(characters);
+        return end < word.size() && fitsWithHyphen(word.substr(0, end));
+    };
+    std::size_t fitting = 0; // characters known to fit (none yet)
+    std::size_t tooMany = 1; // characters known not to fit, once the loop has found some
+    while (fits(tooMany)) {
+        fitting = tooMany;
+        tooMany *= 2;
+    }
+    while (tooMany - fitting > 1) {
+        const std::size_t middle = fitting + (tooMany - fitting) / 2;
+        if (fits(middle)) {
+            fitting = middle;
+        } else {
+            tooMany = middle;
+        }
+    }
+    if (fitting == 0) {
+        return {endOf(1), false};
+    }
+    // "Avfallsmängd-en" reads worse than "Avfallsmän-gden": leave at least a few characters on
+    // each side of a forced break when the line allows it.
+    std::size_t after = 0; // characters after the break, counted up to kMinFragment
+    for (std::size_t at = ends[fitting]; at < word.size() && after < kMinFragment;
+         at = nextCodePoint(word, at)) {
+        ++after;
+    }
+    const std::size_t characters = fitting + after;
+    if (after < kMinFragment && characters >= 2 * kMinFragment) {
+        return {ends[std::max(kMinFragment, characters - kMinFragment)], true};
+    }
+    return {ends[fitting], true};
+}
+
 // Greedy word wrapping; widthOf(i) is the room on line i. A word wider than its line is broken
-// after as many characters as fit with a hyphen (at least one character per line, so the loop
-// always advances).
+// as breakWord says, so the loop always advances.
 template <typename WidthOf>
 std::vector<std::string> wrapText(std::string_view text, const FontRef& font, WidthOf widthOf,
                                   const FontMetrics& metrics) {
     std::vector<std::string> lines;
     std::string line;
-    const auto fits = [&](std::string_view candidate) {
-        return metrics.width(candidate, font) <= widthOf(lines.size());
+    const auto fitsWithHyphen = [&](std::string_view prefix) {
+        return metrics.width(std::string(prefix) + "-", font) <= widthOf(lines.size());
     };
     std::size_t at = 0;
     while (at < text.size()) {
@@ -194,10 +285,9 @@ std::vector<std::string> wrapText(std::string_view text, const FontRef& font, Wi
         std::string_view rest = text.substr(at, end - at);
         at = end;
         while (!rest.empty()) {
-            const std::string candidate =
-                line.empty() ? std::string(rest) : line + " " + std::string(rest);
-            if (fits(candidate)) {
-                line = candidate;
+            const std::string head = line.empty() ? std::string() : line + " ";
+            if (fitsJoined(head, rest, font, widthOf(lines.size()), metrics)) {
+                line = head + std::string(rest);
                 break;
             }
             if (!line.empty()) {
@@ -205,30 +295,10 @@ std::vector<std::string> wrapText(std::string_view text, const FontRef& font, Wi
                 line.clear();
                 continue;
             }
-            std::size_t cut = nextCodePoint(rest, 0);
-            bool hyphen = false;
-            for (std::size_t e = cut; e < rest.size(); e = nextCodePoint(rest, e)) {
-                if (!fits(std::string(rest.substr(0, e)) + "-")) {
-                    break;
-                }
-                cut = e;
-                hyphen = true;
-            }
-            // "Avfallsmängd-en" reads worse than "Avfallsmän-gden": leave at least a few
-            // characters on each side of a forced break when the line allows it.
-            if (hyphen) {
-                std::vector<std::size_t> starts;
-                for (std::size_t e = 0; e < rest.size(); e = nextCodePoint(rest, e)) {
-                    starts.push_back(e);
-                }
-                const auto index = static_cast<std::size_t>(
-                    std::find(starts.begin(), starts.end(), cut) - starts.begin());
-                if (starts.size() - index < kMinFragment && starts.size() >= 2 * kMinFragment) {
-                    cut = starts[std::max(kMinFragment, starts.size() - kMinFragment)];
-                }
-            }
-            lines.push_back(std::string(rest.substr(0, cut)) + (hyphen ? "-" : ""));
-            rest.remove_prefix(cut);
+            const WordBreak wordBreak = breakWord(rest, fitsWithHyphen);
+            lines.push_back(std::string(rest.substr(0, wordBreak.cut)) +
+                            (wordBreak.hyphen ? "-" : ""));
+            rest.remove_prefix(wordBreak.cut);
         }
     }
     if (!line.empty()) {
@@ -375,8 +445,10 @@ struct YearValue {
 std::vector<YearValue> yearSeries(const IndicatorChart& chart) {
     std::vector<YearValue> series;
     for (const auto& [year, outcome] : chart.outcomes) {
-        if (!series.empty() && year > series.back().year + 1 &&
-            year - series.back().year <= kMaxFilledYears) {
+        // In 64 bits: the years of a hostile document can be INT_MIN and INT_MAX.
+        const std::int64_t gap =
+            series.empty() ? 0 : static_cast<std::int64_t>(year) - series.back().year;
+        if (gap > 1 && gap <= kMaxFilledYears) {
             for (int missing = series.back().year + 1; missing < year; ++missing) {
                 series.push_back({missing, std::nullopt});
             }
@@ -384,6 +456,18 @@ std::vector<YearValue> yearSeries(const IndicatorChart& chart) {
         series.push_back({year, finiteOrNothing(outcome)});
     }
     return series;
+}
+
+// Values beyond this magnitude are not plotted (the alternative text still gives them): the
+// axis rounds its ends outward to a tick a step or so beyond the values, and that step must not
+// overflow a double. No indicator measures anything near it.
+constexpr double kMaxPlottable = 1e300;
+
+std::optional<double> plottableOrNothing(std::optional<double> value) {
+    if (value && std::fabs(*value) <= kMaxPlottable) {
+        return value;
+    }
+    return std::nullopt;
 }
 
 double powerOfTen(int exponent) {
@@ -579,8 +663,8 @@ Drawing drawIndicatorChart(const IndicatorChart& chart, const FontMetrics& metri
     const bool sv = language == Language::sv;
     const int decimals = std::clamp(chart.decimals, 0, 6);
     const std::vector<YearValue> series = yearSeries(chart);
-    const std::optional<double> target = finiteOrNothing(chart.target);
-    const std::optional<double> yellow = finiteOrNothing(chart.yellow);
+    const std::optional<double> target = plottableOrNothing(chart.target);
+    const std::optional<double> yellow = plottableOrNothing(chart.yellow);
 
     Drawing drawing;
     drawing.width = chart.width;
@@ -598,8 +682,8 @@ Drawing drawIndicatorChart(const IndicatorChart& chart, const FontMetrics& metri
     // The axis covers every outcome, the target and the yellow limit; bars grow from zero.
     std::vector<double> extent;
     for (const YearValue& point : series) {
-        if (point.value) {
-            extent.push_back(*point.value);
+        if (const std::optional<double> value = plottableOrNothing(point.value)) {
+            extent.push_back(*value);
         }
     }
     if (target) {
@@ -782,11 +866,14 @@ Drawing drawIndicatorChart(const IndicatorChart& chart, const FontMetrics& metri
     std::vector<std::pair<double, double>> markers;
     for (std::size_t i = 0; i < series.size(); ++i) {
         const double centre = slotCentre(i);
-        if (!series[i].value) {
+        const std::optional<double> plotted = plottableOrNothing(series[i].value);
+        if (!plotted) {
             flushRun();
-            // A word where it fits; otherwise an en dash, in the larger face to stay visible.
-            const FontRef& font = missingFits ? kSmallFont : kTextFont;
-            const std::string mark = missingFits ? missingWord : std::string(kEnDash);
+            // A word where it fits; otherwise an en dash, in the larger face to stay visible. A
+            // value too large to plot is not missing: it gets the en dash too.
+            const bool word = missingFits && !series[i].value;
+            const FontRef& font = word ? kSmallFont : kTextFont;
+            const std::string mark = word ? missingWord : std::string(kEnDash);
             const double markWidth = metrics.width(mark, font);
             const double markAscent = metrics.ascent(font);
             const double markDescent = metrics.descent(font);
@@ -808,8 +895,7 @@ Drawing drawIndicatorChart(const IndicatorChart& chart, const FontMetrics& metri
                 textAt(mark, centre - markWidth / 2, baseline, font, palette::secondaryText));
             continue;
         }
-        const double value = *series[i].value;
-        const double y = yOf(value);
+        const double y = yOf(*plotted);
         if (chart.kind == ChartKind::bar) {
             const double barWidth = std::min(slot * kBarShare, kMaxBarWidth);
             double top = std::min(y, zeroY);

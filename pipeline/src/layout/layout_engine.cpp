@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <ranges>
 
 namespace rodtrad {
 namespace {
@@ -644,17 +645,41 @@ private:
         if (metrics_.width(title, font) <= width) {
             return title;
         }
-        std::string text = title;
-        while (!text.empty() && metrics_.width(text + "\u2026", font) > width) {
-            text.pop_back();
-            while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
-                text.pop_back();
+        // Characters come off the end until the rest and the ellipsis fit; removing a one-byte
+        // character that follows a multi-byte one takes that one too, as the contents have
+        // always done (the same cuts keep the same output). The lengths the removal passes
+        // through are marked first; since a shorter title is never wider, a binary search over
+        // them finds where it stops without measuring each (a title can be one word of a million
+        // characters).
+        std::vector<bool> passes(title.size() + 1, false);
+        for (std::size_t length = title.size(); length > 0;) {
+            passes[length] = true;
+            --length;
+            while (length > 0 && (static_cast<unsigned char>(title[length - 1]) & 0xC0) == 0x80) {
+                --length;
             }
-            if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0xC0) {
-                text.pop_back();
+            if (length > 0 && (static_cast<unsigned char>(title[length - 1]) & 0xC0) == 0xC0) {
+                --length;
             }
         }
-        return text + "\u2026";
+        const auto passedAtOrBelow = [&](std::size_t length) {
+            while (length > 0 && !passes[length]) {
+                --length;
+            }
+            return length;
+        };
+        // Nothing left (length 0) is where the removal ends whether or not it fits.
+        const auto fits = [&](std::size_t length) {
+            return length == 0 ||
+                   !(metrics_.width(title.substr(0, length) + "\u2026", font) > width);
+        };
+        // The largest length whose passed length at or below it fits.
+        const std::size_t fitting =
+            *std::ranges::partition_point(
+                std::views::iota(std::size_t{1}, title.size() + 1),
+                [&](std::size_t length) { return fits(passedAtOrBelow(length)); }) -
+            1;
+        return title.substr(0, passedAtOrBelow(fitting)) + "\u2026";
     }
 
     void fillContents() {

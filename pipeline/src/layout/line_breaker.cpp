@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 #include <string_view>
 
@@ -280,11 +281,18 @@ private:
     }
 
     // The last candidate after start whose text from start (and hyphen) fits available.
+    // Candidates are in index order and advances never shrink, so those whose text alone is too
+    // wide (all after the first such) are passed over by a binary search: a word of a million
+    // characters has hundreds of thousands of candidates, and is broken into thousands of lines.
     const Candidate* lastFitting(std::size_t start, double available) {
-        for (auto it = candidates_.rbegin(); it != candidates_.rend(); ++it) {
-            if (it->index <= start) {
-                break;
-            }
+        const auto after = std::partition_point(
+            candidates_.begin(), candidates_.end(),
+            [start](const Candidate& candidate) { return candidate.index <= start; });
+        const auto end = std::partition_point(after, candidates_.end(), [&](const Candidate& c) {
+            return fits(advance_[c.index] - advance_[start], available);
+        });
+        for (auto it = std::make_reverse_iterator(end); it != std::make_reverse_iterator(after);
+             ++it) {
             double width = advance_[it->index] - advance_[start];
             if (it->hyphen) {
                 width += hyphenWidth(word_[pieceOf_[it->index - 1]].run);

@@ -215,6 +215,29 @@ struct PdfDocument::Impl {
     }
 
     void addOutline(const LaidOutDocument& document, const std::vector<HPDF_Page>& pages) {
+        // A PDF string holds at most 65,535 bytes, and a bookmark pane shows a line or two of
+        // each title: longer titles are cut after this many characters and end in an ellipsis.
+        constexpr std::size_t kMaxTitleCharacters = 500;
+        constexpr const char* kEllipsis = "\xE2\x80\xA6"; // U+2026
+        constexpr std::size_t kMaxContinuationBytes = 3;  // in one UTF-8 character
+        const auto bookmarkTitle = [&](const std::string& title) {
+            std::size_t characters = 0;
+            std::size_t continuation = 0; // bytes 10xxxxxx just before
+            for (std::size_t i = 0; i < title.size(); ++i) {
+                const bool continues = (static_cast<unsigned char>(title[i]) & 0xC0u) == 0x80u;
+                // A character starts here, or bytes that are not UTF-8 count as characters.
+                if (!continues || continuation == kMaxContinuationBytes) {
+                    if (characters == kMaxTitleCharacters) {
+                        return title.substr(0, i) + kEllipsis;
+                    }
+                    ++characters;
+                    continuation = 0;
+                } else {
+                    ++continuation;
+                }
+            }
+            return title;
+        };
         HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "UTF-8");
         std::vector<std::pair<int, HPDF_Outline>> stack;
         for (const OutlineEntry& entry : document.outline) {
@@ -226,7 +249,8 @@ struct PdfDocument::Impl {
                 stack.pop_back();
             }
             HPDF_Outline parent = stack.empty() ? nullptr : stack.back().second;
-            HPDF_Outline outline = HPDF_CreateOutline(pdf, parent, entry.title.c_str(), encoder);
+            HPDF_Outline outline =
+                HPDF_CreateOutline(pdf, parent, bookmarkTitle(entry.title).c_str(), encoder);
             HPDF_Destination destination =
                 HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(at->second.page)]);
             HPDF_Destination_SetFitH(destination,
