@@ -321,6 +321,38 @@ private:
         }
     }
 
+    // What of the needs an element named name under parent answers to: the nodes it matches
+    // (by a child step or a step to any depth), those still looking for descendants below it,
+    // and whether everything below it is kept.
+    static void matchNeeds(const Frame& parent, std::string_view name, Frame& frame) {
+        frame.everything = parent.everything;
+        if (frame.everything) {
+            return;
+        }
+        for (const NeedNode* need : parent.matched) {
+            if (const auto it = need->children.find(name); it != need->children.end()) {
+                frame.matched.push_back(it->second.get());
+            }
+        }
+        for (const auto* list : {&parent.matched, &parent.searching}) {
+            for (const NeedNode* need : *list) {
+                if (need->descendants.empty()) {
+                    continue;
+                }
+                if (const auto it = need->descendants.find(name); it != need->descendants.end()) {
+                    frame.matched.push_back(it->second.get());
+                }
+                if (std::find(frame.searching.begin(), frame.searching.end(), need) ==
+                    frame.searching.end()) {
+                    frame.searching.push_back(need);
+                }
+            }
+        }
+        for (const NeedNode* need : frame.matched) {
+            frame.everything = frame.everything || need->everything;
+        }
+    }
+
     static void startElement(void* userData, const xmlChar* localName, const xmlChar* elementPrefix,
                              const xmlChar* uri, int namespaceCount, const xmlChar** namespaces,
                              int attributeCount, int /*defaulted*/, const xmlChar** attributes) {
@@ -376,32 +408,7 @@ private:
         const bool root = self->open_ == 1;
         Frame& frame = self->push();
         const Frame& parent = self->frames_[self->open_ - 2];
-        frame.everything = parent.everything;
-        if (!frame.everything) {
-            for (const NeedNode* need : parent.matched) {
-                if (const auto it = need->children.find(name); it != need->children.end()) {
-                    frame.matched.push_back(it->second.get());
-                }
-            }
-            for (const auto* list : {&parent.matched, &parent.searching}) {
-                for (const NeedNode* need : *list) {
-                    if (need->descendants.empty()) {
-                        continue;
-                    }
-                    if (const auto it = need->descendants.find(name);
-                        it != need->descendants.end()) {
-                        frame.matched.push_back(it->second.get());
-                    }
-                    if (std::find(frame.searching.begin(), frame.searching.end(), need) ==
-                        frame.searching.end()) {
-                        frame.searching.push_back(need);
-                    }
-                }
-            }
-            for (const NeedNode* need : frame.matched) {
-                frame.everything = frame.everything || need->everything;
-            }
-        }
+        matchNeeds(parent, name, frame);
         const bool keep = root || frame.everything || !frame.matched.empty();
         if (!keep && frame.searching.empty()) {
             --self->open_;
