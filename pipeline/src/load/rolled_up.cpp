@@ -34,33 +34,6 @@ bool whitespaceOnly(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-// The encoding an XML declaration at the start of the text names, if it names one.
-std::optional<std::string> declaredEncoding(std::string_view text) {
-    if (!text.starts_with("<?xml")) {
-        return std::nullopt;
-    }
-    const std::string_view declaration = text.substr(0, text.find("?>"));
-    const std::size_t at = declaration.find("encoding");
-    if (at == std::string_view::npos) {
-        return std::nullopt;
-    }
-    const std::size_t open = declaration.find_first_of("\"'", at);
-    const std::size_t close =
-        open == std::string_view::npos ? open : declaration.find(declaration[open], open + 1);
-    if (close == std::string_view::npos) {
-        return std::nullopt; // malformed: the parser says so
-    }
-    return std::string(declaration.substr(open + 1, close - open - 1));
-}
-
-bool isUtf8Name(std::string_view name) {
-    std::string lower(name);
-    for (char& c : lower) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return lower == "utf-8" || lower == "utf8";
-}
-
 // Counts the attributes of each start tag in the bytes before the parser sees them: libxml2
 // compares every attribute of an element with every other, so a few hundred thousand of them
 // in a 5 MB file would hold it for minutes. Follows tags and quoted values across chunks;
@@ -222,9 +195,10 @@ private:
             fail(1, "xml.encoding", "not UTF-8 (a rolled-up document is written in UTF-8)");
             return false;
         }
-        if (const auto declared = declaredEncoding(first); declared && !isUtf8Name(*declared)) {
+        if (const auto declared = declaredEncoding(first);
+            declared && !isUtf8EncodingName(declared->name)) {
             fail(1, "xml.encoding",
-                 "declares encoding \"" + *declared +
+                 "declares encoding \"" + declared->name +
                      "\"; a rolled-up document is written in UTF-8");
             return false;
         }

@@ -6,6 +6,33 @@
 #include <cstring>
 
 namespace rodtrad {
+
+std::optional<DeclaredEncoding> declaredEncoding(std::string_view text) {
+    if (!text.starts_with("<?xml") || text.size() <= 5 ||
+        !(text[5] == ' ' || text[5] == '\t' || text[5] == '\r' || text[5] == '\n')) {
+        return std::nullopt;
+    }
+    const std::string_view declaration = text.substr(0, text.find("?>"));
+    const std::size_t at = declaration.find("encoding");
+    if (at == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::size_t q = declaration.find_first_of("\"'", at);
+    const std::size_t close =
+        q == std::string_view::npos ? q : declaration.find(declaration[q], q + 1);
+    if (close == std::string_view::npos) {
+        return std::nullopt; // malformed: the parser says so
+    }
+    return DeclaredEncoding{std::string(declaration.substr(q + 1, close - q - 1)), at};
+}
+
+bool isUtf8EncodingName(std::string_view name) {
+    std::string upper(name);
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) {
+        return static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    });
+    return upper == "UTF-8" || upper == "UTF8";
+}
 namespace {
 
 bool startsWith(std::string_view text, std::size_t at, std::string_view prefix) {
@@ -88,37 +115,13 @@ private:
     }
 
     std::optional<PrescanFinding> checkDeclaration(std::size_t i) const {
-        if (!startsWith(text_, i, "<?xml") || i + 5 >= text_.size() ||
-            !(text_[i + 5] == ' ' || text_[i + 5] == '\t' || text_[i + 5] == '\r' ||
-              text_[i + 5] == '\n')) {
+        const auto declared = declaredEncoding(text_.substr(i));
+        if (!declared || isUtf8EncodingName(declared->name)) {
             return std::nullopt;
         }
-        const std::size_t end = text_.find("?>", i);
-        const std::string_view declaration =
-            text_.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
-        const std::size_t at = declaration.find("encoding");
-        if (at == std::string_view::npos) {
-            return std::nullopt;
-        }
-        std::size_t q = declaration.find_first_of("\"'", at);
-        if (q == std::string_view::npos) {
-            return std::nullopt;
-        }
-        const char quote = declaration[q];
-        const std::size_t close = declaration.find(quote, q + 1);
-        if (close == std::string_view::npos) {
-            return std::nullopt;
-        }
-        std::string name(declaration.substr(q + 1, close - q - 1));
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) {
-            return static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
-        });
-        if (name != "UTF-8" && name != "UTF8") {
-            return finding(i + at, "xml.encoding",
-                           "encoding \"" + std::string(declaration.substr(q + 1, close - q - 1)) +
-                               "\" is not supported; rodtrad reads UTF-8 only");
-        }
-        return std::nullopt;
+        return finding(i + declared->offset, "xml.encoding",
+                       "encoding \"" + declared->name +
+                           "\" is not supported; rodtrad reads UTF-8 only");
     }
 
     // Skips to just past terminator; false if it never comes (left to the parser to report).

@@ -44,4 +44,13 @@ RootElement readRootElement(std::string_view text, std::size_t offset);
 // The offset of the first byte that is not valid UTF-8, if any.
 std::optional<std::size_t> findInvalidUtf8(std::string_view text);
 
+// The encoding an XML declaration at the start of text names (and the offset of its
+// "encoding" there), if it names one.
+struct DeclaredEncoding {
+    std::string name;
+    std::size_t offset = 0;
+};
+std::optional<DeclaredEncoding> declaredEncoding(std::string_view text);
+bool isUtf8EncodingName(std::string_view name);
+
 } // namespace rodtrad
